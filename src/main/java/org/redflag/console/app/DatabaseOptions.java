@@ -1,0 +1,66 @@
+package org.redflag.console.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.redflag.console.db.DatabaseTarget;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command shares for choosing a database. Passwords are deliberately not among them:
+ * they come from PGPASSWORD, ~/.pgpass or the GUI's prompt, never from a command line.
+ */
+public final class DatabaseOptions {
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example:5432/redflag "
+                    + "(env REDFLAG_DB_URL). Without it the console runs its own embedded PostgreSQL.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER",
+            description = "Database user (env REDFLAG_DB_USER; default: your login name). The password comes from "
+                    + "PGPASSWORD, ~/.pgpass (PGPASSFILE), or a prompt in the window.")
+    String dbUser;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for the embedded database, logs and the error spool (env REDFLAG_DATA_DIR; "
+                    + "default: your data folder, e.g. ~/.local/share/redflag-console).")
+    Path dataDir;
+
+    @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Port for the embedded PostgreSQL (default: any free port).")
+    int embeddedPort;
+
+    @Option(names = "--no-migrate", negatable = false,
+            description = "Do not run schema migrations at start-up (for inspecting a database as it is).")
+    boolean noMigrate;
+
+    @Option(names = "--no-demo", negatable = false,
+            description = "Do not seed the demo fleet into a new embedded database.")
+    boolean noDemo;
+
+    /** The data folder in force: the option, else the environment, else the platform default. */
+    public Path dataDirectory(Map<String, String> env) {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        String fromEnv = env.get("REDFLAG_DATA_DIR");
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : DataFolders.defaultDataDirectory(env);
+    }
+
+    /** Resolves flags against the environment; flags win. */
+    public ConsoleSettings toSettings(Map<String, String> env) {
+        String url = firstNonBlank(dbUrl, env.get("REDFLAG_DB_URL"));
+        String user = firstNonBlank(dbUser, env.get("REDFLAG_DB_USER"));
+        DatabaseTarget target = url == null
+                ? new DatabaseTarget.Embedded(DataFolders.postgresData(dataDirectory(env)), embeddedPort)
+                : new DatabaseTarget.Server(url, user);
+        return new ConsoleSettings(target, !noMigrate, !noDemo);
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first;
+        }
+        return second != null && !second.isBlank() ? second : null;
+    }
+}

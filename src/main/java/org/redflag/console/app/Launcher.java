@@ -1,0 +1,104 @@
+package org.redflag.console.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redflag.console.cli.CheckCommand;
+import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.ui.DesktopApp;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The jar's main class. A plain class rather than the JavaFX Application, so the shaded jar starts
+ * without a module path. With no subcommand it opens the window; subcommands run headless.
+ */
+public final class Launcher {
+
+    /** Returned by the GUI command: the window is open, so main must not exit the JVM. */
+    static final int GUI_STARTED = -1;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        // Before the first logger exists: logback reads this property to find its folder.
+        System.setProperty("redflag.log.dir", writableLogFolder(DataFolders.logs(dataDirectoryFromArgs(args, env))).toString());
+        int code = commandLine(env, Clock.systemDefaultZone(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true)).execute(args);
+        if (code != GUI_STARTED) {
+            System.exit(code);
+        }
+    }
+
+    /** The whole command tree; tests run it with their own environment, clock and writers. */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new GuiCommand(env, clock));
+        commandLine.addSubcommand(new CheckCommand(env, clock));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
+            line.getErr().println("redflag-console: unexpected error: " + failure
+                    + ". The log in the data folder has the details.");
+            return ExitCodes.CANNOT_RUN;
+        });
+        return commandLine;
+    }
+
+    /** The default command: the desktop console. */
+    @Command(name = "redflag-console", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {
+                "Desktop console for a RedFlag update-management fleet.",
+                "With no --db-url it runs an embedded PostgreSQL with a demo fleet."},
+            footer = {"", "Headless commands:", "  check     connect, print server version, schema version and agent count",
+                "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
+    static final class GuiCommand implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        private final Map<String, String> env;
+        private final Clock clock;
+
+        GuiCommand(Map<String, String> env, Clock clock) {
+            this.env = env;
+            this.clock = clock;
+        }
+
+        @Override
+        public Integer call() {
+            DesktopApp.launch(database.toSettings(env), Passwords.fromEnvironment(env), clock);
+            return GUI_STARTED;
+        }
+    }
+
+    /** An unwritable data folder is reported by the command itself; the log then goes to the temp folder. */
+    private static Path writableLogFolder(Path preferred) {
+        try {
+            java.nio.file.Files.createDirectories(preferred);
+            if (java.nio.file.Files.isWritable(preferred)) {
+                return preferred;
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            // fall through to the temp folder
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "redflag-console-logs");
+    }
+
+    /** --data-dir must be known before logging starts, which is before picocli runs. */
+    private static Path dataDirectoryFromArgs(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return new DatabaseOptions().dataDirectory(env);
+    }
+}

@@ -1,0 +1,122 @@
+package org.redflag.console.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open connection pool to the console's database, and the embedded server behind it when there is one.
+ * Closing it closes the pool first, then stops the embedded server.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int POOL_SIZE = 8;
+
+    private final DatabaseTarget target;
+    private final HikariDataSource pool;
+    private final EmbeddedServer embedded;
+    private final String url;
+
+    private Database(DatabaseTarget target, HikariDataSource pool, EmbeddedServer embedded, String url) {
+        this.target = target;
+        this.pool = pool;
+        this.embedded = embedded;
+        this.url = url;
+    }
+
+    /**
+     * Opens the target: starts the embedded server if that is the target, then a pool that has proved it
+     * can connect.
+     *
+     * @param password used only for a server target; empty lets pgjdbc look in PGPASSFILE / ~/.pgpass
+     */
+    public static Database open(DatabaseTarget target, Optional<char[]> password) throws ConnectionProblem {
+        if (target instanceof DatabaseTarget.Embedded embeddedTarget) {
+            EmbeddedServer server = EmbeddedServer.start(embeddedTarget);
+            try {
+                String url = server.jdbcUrl();
+                return new Database(target, pool(url, EmbeddedServer.USER, Optional.empty()), server, url);
+            } catch (RuntimeException e) {
+                server.close();
+                throw new ConnectionProblem(ConnectionProblem.Kind.EMBEDDED_START_FAILED,
+                        "The embedded PostgreSQL started but refused connections ("
+                                + ConnectionProblems.rootMessage(e) + "). Try again, or use --data-dir with an empty folder.",
+                        e);
+            }
+        }
+        DatabaseTarget.Server server = (DatabaseTarget.Server) target;
+        String url = JdbcUrls.validate(server.jdbcUrl());
+        try {
+            return new Database(target, pool(url, server.user(), password), null, url);
+        } catch (RuntimeException e) {
+            throw ConnectionProblems.explain(e, server);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, Optional<char[]> password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("redflag-console");
+        config.setJdbcUrl(url);
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+        }
+        password.ifPresent(p -> config.setPassword(new String(p)));
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        // Fail on the first attempt instead of retrying for half a minute: the user is waiting.
+        config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("loginTimeout", "10");
+        config.addDataSourceProperty("ApplicationName", "redflag-console");
+        return new HikariDataSource(config);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public DatabaseTarget target() {
+        return target;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Where we are connected, for the status bar: "embedded" or host:port/db. */
+    public String describe() {
+        return isEmbedded() ? "embedded (port " + embedded.port() + ")" : JdbcUrls.hostAndDatabase(url);
+    }
+
+    /** The JDBC URL without credentials; tests and the live listener use it to open extra connections. */
+    public String jdbcUrl() {
+        return url;
+    }
+
+    public String serverVersion() throws SQLException {
+        try (Connection c = connection(); var s = c.createStatement(); var rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            LOG.info("Stopping the embedded PostgreSQL");
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.redflag.console.db;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the console's data lives: a PostgreSQL server someone gave us, or one we run ourselves. */
+public sealed interface DatabaseTarget {
+
+    /** A short, password-free description for the status bar and logs. */
+    String describe();
+
+    /**
+     * An embedded PostgreSQL (a real server from a jar) keeping its files in {@code dataDirectory}.
+     *
+     * @param port 0 to take any free port
+     */
+    record Embedded(Path dataDirectory, int port) implements DatabaseTarget {
+        public Embedded {
+            Objects.requireNonNull(dataDirectory, "dataDirectory");
+        }
+
+        @Override
+        public String describe() {
+            return "embedded";
+        }
+    }
+
+    /** An existing server, reached through a pgjdbc URL; the user may be null (pgjdbc then uses the OS user). */
+    record Server(String jdbcUrl, String user) implements DatabaseTarget {
+        public Server {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        }
+
+        @Override
+        public String describe() {
+            return JdbcUrls.hostAndDatabase(jdbcUrl);
+        }
+    }
+}

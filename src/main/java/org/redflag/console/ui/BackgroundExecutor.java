@@ -1,0 +1,14 @@
+package org.redflag.console.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs blocking work (database calls) away from the FX thread and hands the outcome back on it.
+ * View models depend on this interface so that tests can run them on one thread.
+ */
+public interface BackgroundExecutor {
+
+    /** Runs {@code work} in the background; exactly one of the callbacks runs afterwards, on the FX thread. */
+    <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+}

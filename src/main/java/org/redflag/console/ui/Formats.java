@@ -1,0 +1,42 @@
+package org.redflag.console.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How times read in the views: relative where a glance matters, absolute in tooltips and details. */
+public final class Formats {
+
+    private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private Formats() {
+    }
+
+    /** "just now", "4 min ago", "3 h ago", "12 d ago", or "never". */
+    public static String ago(Instant then, Clock clock) {
+        if (then == null) {
+            return "never";
+        }
+        Duration age = Duration.between(then, clock.instant());
+        if (age.isNegative() || age.toSeconds() < 60) {
+            return "just now";
+        }
+        if (age.toMinutes() < 60) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toHours() < 48) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + " d ago";
+    }
+
+    public static String absolute(Instant instant, Clock clock) {
+        return instant == null ? "" : ABSOLUTE.format(instant.atZone(zone(clock)));
+    }
+
+    private static ZoneId zone(Clock clock) {
+        return clock.getZone();
+    }
+}

@@ -1,0 +1,27 @@
+package org.redflag.console.ui;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+
+/** Keyset paging in a table: when the user scrolls to the last rows, ask for the next page. */
+public final class TablePaging {
+
+    private TablePaging() {
+    }
+
+    public static void onScrolledToEnd(TableView<?> table, Runnable loadNextPage) {
+        table.skinProperty().addListener((obs, oldSkin, newSkin) -> {
+            for (Node node : table.lookupAll(".scroll-bar")) {
+                if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                    bar.valueProperty().addListener((o, oldValue, value) -> {
+                        if (value.doubleValue() >= bar.getMax() * 0.98) {
+                            loadNextPage.run();
+                        }
+                    });
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,115 @@
+package org.redflag.console.ui.agents;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.redflag.console.fleet.Agent;
+import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.ui.BackgroundExecutor;
+
+/**
+ * The Agents view's state: one growing list of pages from the database (keyset on hostname, id),
+ * filtered in SQL by the search text. A reload replaces the list; "more" appends the next page.
+ */
+public final class AgentsViewModel {
+
+    static final int PAGE_SIZE = 200;
+
+    private final AgentRepository agents;
+    private final BackgroundExecutor executor;
+    private final Clock clock;
+    private final Consumer<Throwable> onError;
+
+    private final ObservableList<AgentRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AgentRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+
+    /** Bumped by every reload, so a slow page that arrives after a newer search is dropped. */
+    private long generation;
+
+    public AgentsViewModel(AgentRepository agents, BackgroundExecutor executor, Clock clock, Consumer<Throwable> onError) {
+        this.agents = agents;
+        this.executor = executor;
+        this.clock = clock;
+        this.onError = onError;
+    }
+
+    public void reload() {
+        long requested = ++generation;
+        String filter = searchText.get();
+        loading.set(true);
+        executor.submit(() -> agents.page(filter, null, PAGE_SIZE), page -> {
+            if (requested == generation) {
+                rows.setAll(toRows(page));
+                finishLoad(page.size());
+            }
+        }, this::failed);
+    }
+
+    public void loadMore() {
+        if (loading.get() || !moreAvailable.get() || rows.isEmpty()) {
+            return;
+        }
+        long requested = generation;
+        String filter = searchText.get();
+        AgentRepository.PageKey after = AgentRepository.PageKey.after(rows.get(rows.size() - 1).agent());
+        loading.set(true);
+        executor.submit(() -> agents.page(filter, after, PAGE_SIZE), page -> {
+            if (requested == generation) {
+                rows.addAll(toRows(page));
+                finishLoad(page.size());
+            }
+        }, this::failed);
+    }
+
+    private List<AgentRow> toRows(List<Agent> page) {
+        return page.stream().map(agent -> AgentRow.of(agent, clock)).toList();
+    }
+
+    private void finishLoad(int pageSize) {
+        loading.set(false);
+        moreAvailable.set(pageSize == PAGE_SIZE);
+        long online = rows.stream().filter(r -> r.presence() == org.redflag.console.fleet.Presence.ONLINE).count();
+        summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " agents shown · " + online + " online");
+    }
+
+    private void failed(Throwable failure) {
+        loading.set(false);
+        onError.accept(failure);
+    }
+
+    public ObservableList<AgentRow> rows() {
+        return readOnlyRows;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
