@@ -38,6 +38,20 @@ public final class DatabaseOptions {
             description = "Do not seed the demo fleet into a new embedded database.")
     boolean noDemo;
 
+    /** Accepted only to refuse it with a reason: a password on a command line leaks into history and ps. */
+    @Option(names = {"--password", "--db-password"}, hidden = true, arity = "0..1", paramLabel = "PASSWORD")
+    String refusedPassword;
+
+    /** A sentence for the user when the options cannot be used as given. */
+    public java.util.Optional<String> problem() {
+        if (refusedPassword != null) {
+            return java.util.Optional.of("Passwords are not taken on the command line, where shell history and the "
+                    + "process list would keep them. Set PGPASSWORD, add the server to ~/.pgpass, or type it when the "
+                    + "console asks.");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The data folder in force: the option, else the environment, else the platform default. */
     public Path dataDirectory(Map<String, String> env) {
         if (dataDir != null) {

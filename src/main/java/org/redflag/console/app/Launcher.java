@@ -11,6 +11,8 @@ import org.redflag.console.ui.DesktopApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The jar's main class. A plain class rather than the JavaFX Application, so the shaded jar starts
@@ -69,8 +71,16 @@ public final class Launcher {
             this.clock = clock;
         }
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
+            var refused = database.problem();
+            if (refused.isPresent()) {
+                spec.commandLine().getErr().println("redflag-console: " + refused.get());
+                return ExitCodes.CANNOT_RUN;
+            }
             DesktopApp.launch(database.toSettings(env), Passwords.fromEnvironment(env), clock);
             return GUI_STARTED;
         }

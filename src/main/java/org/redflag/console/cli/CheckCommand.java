@@ -43,6 +43,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        var refused = database.problem();
+        if (refused.isPresent()) {
+            return CliErrors.print(spec, refused.get());
+        }
         ConsoleSettings asked = database.toSettings(env);
         boolean ours = asked.target() instanceof DatabaseTarget.Embedded;
         ConsoleSettings settings = new ConsoleSettings(asked.target(), ours && asked.migrate(), asked.demoFleet());

@@ -49,7 +49,10 @@ final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("max_connections", "60")
                     .start();
         } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+            // zonky locks the data directory: another process holding it says "could not lock", this JVM
+            // holding it throws OverlappingFileLockException.
+            if (e instanceof java.nio.channels.OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new ConnectionProblem(ConnectionProblem.Kind.DATA_DIR_IN_USE,
                         "Another console is already running on the embedded database in " + dataDir
                                 + ". Close it first, or start this one with --data-dir pointing to another folder.", e);

@@ -1,0 +1,31 @@
+package org.redflag.console.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The shape of the house, checked: logic below the UI knows nothing of JavaFX; one door for notifications. */
+@AnalyzeClasses(packages = "org.redflag.console", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noJavaFxBelowTheUi = noClasses()
+            .that().resideInAnyPackage("org.redflag.console.fleet..", "org.redflag.console.db..",
+                    "org.redflag.console.history..", "org.redflag.console.migration..", "org.redflag.console.demo..",
+                    "org.redflag.console.errors..", "org.redflag.console.scan..", "org.redflag.console.cli..",
+                    "org.redflag.console.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule onlyTheNotifierShowsNotifications = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.redflag.console.ui.FxNotifier")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.controlsfx.control.Notifications");
+
+    @ArchTest
+    static final ArchRule viewsNeverTouchJdbc = noClasses()
+            .that().resideInAPackage("org.redflag.console.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
+}

@@ -1,0 +1,73 @@
+package org.redflag.console.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+
+class AgentRepositoryTest {
+
+    @Test
+    void pagesCoverEveryAgentOnceInCaseInsensitiveHostnameOrder() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("""
+                INSERT INTO agents (hostname, os_type)
+                SELECT CASE WHEN g % 3 = 0 THEN 'HOST-' ELSE 'host-' END || lpad(g::text, 4, '0'), 'linux'
+                FROM generate_series(1, 450) g
+                """);
+        // Two agents with the same hostname: the id breaks the tie, so neither is skipped nor repeated.
+        db.execute("INSERT INTO agents (hostname, os_type) VALUES ('host-0100', 'windows')");
+        AgentRepository agents = new AgentRepository(db.dataSource());
+
+        List<Agent> all = new ArrayList<>();
+        AgentRepository.PageKey after = null;
+        List<Agent> page;
+        do {
+            page = agents.page("", after, 200);
+            all.addAll(page);
+            after = page.isEmpty() ? null : AgentRepository.PageKey.after(page.get(page.size() - 1));
+        } while (page.size() == 200);
+
+        assertThat(all).hasSize(451);
+        assertThat(new HashSet<>(all.stream().map(Agent::id).toList())).hasSize(451);
+        assertThat(all.stream().map(a -> a.hostname().toLowerCase()).toList()).isSorted();
+        assertThat(agents.count()).isEqualTo(451);
+    }
+
+    @Test
+    void searchMatchesPartOfTheHostnameAndTreatsWildcardsLiterally() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.example", "linux", Instant.now());
+        Fleets.insertAgent(db, "WEB-02.example", "windows", Instant.now());
+        Fleets.insertAgent(db, "db_01.example", "linux", Instant.now());
+        Fleets.insertAgent(db, "dbx01.example", "linux", Instant.now());
+        AgentRepository agents = new AgentRepository(db.dataSource());
+
+        assertThat(agents.page("web", null, 50)).extracting(Agent::hostname)
+                .containsExactly("web-01.example", "WEB-02.example");
+        assertThat(agents.page("db_", null, 50)).extracting(Agent::hostname).containsExactly("db_01.example");
+        assertThat(agents.page("%", null, 50)).isEmpty();
+        assertThat(agents.page("'; DROP TABLE agents; --", null, 50)).isEmpty();
+        assertThat(agents.count()).isEqualTo(4);
+    }
+
+    @Test
+    void lastScanIsTheNewestSubsystemRun() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        UUID id = Fleets.insertAgent(db, "web-01", "linux", Instant.now());
+        db.execute("INSERT INTO agent_subsystems (agent_id, subsystem, last_run_at) VALUES "
+                + "('" + id + "', 'storage', '2026-11-25T10:00:00Z'), ('" + id + "', 'updates', '2026-11-25T11:00:00Z')");
+
+        Agent agent = new AgentRepository(db.dataSource()).find(id).orElseThrow();
+
+        assertThat(agent.lastScan()).isEqualTo(Instant.parse("2026-11-25T11:00:00Z"));
+        assertThat(agent.demo()).isFalse();
+    }
+}

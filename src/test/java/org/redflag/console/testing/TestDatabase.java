@@ -1,0 +1,84 @@
+package org.redflag.console.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.redflag.console.app.ConsoleSettings;
+import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.db.SchemaMigrator;
+
+/** One empty database on the shared test server, with helpers for arranging and checking rows. */
+public final class TestDatabase {
+
+    private final String name;
+    private final int port;
+    private final DataSource dataSource;
+
+    TestDatabase(String name, int port) {
+        this.name = name;
+        this.port = port;
+        this.dataSource = TestPostgres.dataSource(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A URL without credentials, as a user would pass to --db-url. */
+    public String url() {
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The console's settings for this database, as --db-url URL --db-user postgres would give. */
+    public ConsoleSettings settings(boolean migrate) {
+        return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false);
+    }
+
+    public TestDatabase migrated() {
+        new SchemaMigrator(dataSource).migrate();
+        return this;
+    }
+
+    public void execute(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of the first row, e.g. a count. */
+    public long queryLong(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public String queryString(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.redflag.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.agents.AgentRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, wired as the launcher wires it, on a real database. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private FxBackgroundExecutor executor;
+    private ConsoleWindow window;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+            FxToolkit.setupFixture(() -> window.close(closed::countDown));
+            closed.await(10, TimeUnit.SECONDS);
+            FxToolkit.setupFixture(() -> window.stage().close());
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    @Test
+    void showsTheAgentsFromTheDatabaseAndTheirCountInTheStatusBar(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW.minus(Duration.ofMinutes(2)));
+        Fleets.insertAgent(db, "WIN-DC01.prod", "windows", NOW.minus(Duration.ofMinutes(5)));
+        Fleets.insertAgent(db, "mbp-stale.prod", "macos", NOW.minus(Duration.ofHours(3)));
+
+        open(db);
+
+        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        assertThat(table.getItems()).extracting(r -> r.agent().hostname())
+                .containsExactly("mbp-stale.prod", "web-01.prod", "WIN-DC01.prod");
+        assertThat(table.getItems()).extracting(r -> r.presence().label())
+                .containsExactly("offline", "online", "online");
+        Label agents = robot.lookup("#status-agents").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "3 agents".equals(agents.getText()));
+        assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText())
+                .contains("localhost:" + TestPostgres.port() + "/" + db.name());
+        assertThat(robot.lookup("#status-schema").queryAs(Label.class).getText()).contains("0 failed");
+    }
+
+    @Test
+    void searchNarrowsTheListInTheDatabase(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
+        Fleets.insertAgent(db, "db-01.prod", "linux", NOW);
+        open(db);
+        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+
+        robot.clickOn("#agents-search").write("web");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(r -> r.agent().hostname()).containsExactly("web-01.prod", "web-02.prod");
+    }
+
+    @Test
+    void aBadUrlShowsTheExplanationInADialog(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            window = new ConsoleWindow(new Stage(), new org.redflag.console.app.ConsoleSettings(
+                    new org.redflag.console.db.DatabaseTarget.Server("jdbc:postgresql://127.0.0.1:1/" + db.name(), "postgres"),
+                    true, false), Optional.empty(), clock, executor);
+            window.show();
+        });
+
+        javafx.scene.control.DialogPane dialog = Fx.waitForNode(robot, "#connection-problem");
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot reach the database server");
+        assertThat(dialog.getContentText()).startsWith("Cannot reach PostgreSQL at 127.0.0.1:1/" + db.name()
+                + ": nothing answered there.");
+        assertThat(robot.lookup("#connection-problem-message").queryAs(Label.class).getText())
+                .isEqualTo(dialog.getContentText());
+        robot.clickOn("Quit");
+    }
+
+    @Test
+    void asksForThePasswordWhenTheServerWantsOne(FxRobot robot) throws Exception {
+        TestPostgres.asSuperuser("DO $$ BEGIN CREATE ROLE dave LOGIN PASSWORD 'd4ve'; "
+                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO dave");
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            window = new ConsoleWindow(new Stage(), new org.redflag.console.app.ConsoleSettings(
+                    new org.redflag.console.db.DatabaseTarget.Server(db.url(), "dave"), false, false),
+                    Optional.empty(), clock, executor);
+            window.show();
+        });
+
+        Fx.waitForNode(robot, "#password-field");
+        robot.clickOn("#password-field").write("d4ve");
+        robot.clickOn("Connect");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agents-table").tryQuery()
+                .map(t -> ((TableView<?>) t).getItems().size() == 1).orElse(false));
+        assertThat(window.context()).isNotNull();
+    }
+
+    private void open(TestDatabase db) throws Exception {
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            window = new ConsoleWindow(new Stage(), db.settings(true), Optional.empty(), clock, executor);
+            window.show();
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package org.redflag.console.ui;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Waiting for what the window shows, since its data arrives from background threads. */
+final class Fx {
+
+    private Fx() {
+    }
+
+    /** Waits until a node matching the query is in a showing window and visible, then returns it. */
+    @SuppressWarnings("unchecked")
+    static <T extends Node> T waitForNode(FxRobot robot, String query) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                .map(node -> node.isVisible() && node.getScene() != null && node.getScene().getWindow() != null
+                        && node.getScene().getWindow().isShowing())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        return (T) robot.lookup(query).query();
+    }
+}
