@@ -16,9 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
-import org.controlsfx.control.textfield.TextFields;
 import org.redflag.console.fleet.Presence;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
 
 /** The fleet at a glance: every agent, searchable by hostname, paged from the database. */
@@ -43,9 +43,8 @@ public final class AgentsView extends BorderPane {
     }
 
     private void initializeParts() {
-        search = TextFields.createClearableTextField();
+        search = new SearchField("Search hostname…");
         search.setId("agents-search");
-        search.setPromptText("Search hostname…");
         search.setPrefColumnCount(24);
         refresh = new Button("Refresh");
         refresh.setId("agents-refresh");
