@@ -56,8 +56,8 @@ public final class ConsoleContext implements AutoCloseable {
         if (settings.migrate()) {
             try {
                 var result = migrator.migrate();
-                LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                        result.migrationsExecuted);
+                LOG.info("Schema at version {} ({} migrations applied now)",
+                        migrator.currentVersion().orElse("none"), result.migrationsExecuted);
             } catch (FlywayException e) {
                 throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
                         "The database schema could not be brought up to date: " + firstLine(e.getMessage())

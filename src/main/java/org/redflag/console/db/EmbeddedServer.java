@@ -47,6 +47,8 @@ final class EmbeddedServer implements AutoCloseable {
                     .setPort(target.port() == 0 ? freePort() : target.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "60")
+                    // zonky turns this off for speed; a console's history must survive a crash.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IllegalStateException e) {
             // zonky locks the data directory: another process holding it says "could not lock", this JVM

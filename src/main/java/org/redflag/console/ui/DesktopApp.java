@@ -30,6 +30,8 @@ public final class DesktopApp {
                 window.close(() -> {
                     executor.close();
                     Platform.exit();
+                    // The database is closed and the embedded server stopped; leave no thread behind.
+                    System.exit(0);
                 });
             });
             window.show();
