@@ -36,8 +36,7 @@ class BadInputTest {
 
     @Test
     void wrongPassword() {
-        TestPostgres.asSuperuser("DO $$ BEGIN CREATE ROLE alice LOGIN PASSWORD 'right'; "
-                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        TestPostgres.ensureRole("alice", "right");
         TestDatabase db = TestPostgres.newDatabase();
 
         CliRun run = check(Map.of("PGPASSWORD", "wrong"), "--db-url", db.url(), "--db-user", "alice");
@@ -48,8 +47,7 @@ class BadInputTest {
 
     @Test
     void missingPassword() {
-        TestPostgres.asSuperuser("DO $$ BEGIN CREATE ROLE bob LOGIN PASSWORD 'secret'; "
-                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        TestPostgres.ensureRole("bob", "secret");
         TestDatabase db = TestPostgres.newDatabase();
 
         CliRun run = check(Map.of(), "--db-url", db.url(), "--db-user", "bob");
@@ -59,8 +57,7 @@ class BadInputTest {
 
     @Test
     void rightPasswordFromTheEnvironmentWorks() {
-        TestPostgres.asSuperuser("DO $$ BEGIN CREATE ROLE carol LOGIN PASSWORD 'c4r0l'; "
-                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        TestPostgres.ensureRole("carol", "c4r0l");
         TestDatabase db = TestPostgres.newDatabase();
 
         CliRun run = check(Map.of("PGPASSWORD", "c4r0l"), "--db-url", db.url(), "--db-user", "carol");

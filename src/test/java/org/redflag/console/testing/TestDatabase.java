@@ -56,26 +56,25 @@ public final class TestDatabase {
 
     /** The first column of the first row, e.g. a count. */
     public long queryLong(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return firstColumn(sql, args, rs -> rs.getLong(1));
     }
 
+    /** The first column of the first row as text, or null when there is no row. */
     public String queryString(String sql, Object... args) {
+        return firstColumn(sql, args, rs -> rs.getString(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T firstColumn(String sql, Object[] args, Column<T> column) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? column.read(rs) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

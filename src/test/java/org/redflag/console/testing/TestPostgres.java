@@ -53,6 +53,12 @@ public final class TestPostgres {
         }
     }
 
+    /** A login role that must give this password (pg_hba asks every role but postgres for one). */
+    public static void ensureRole(String name, String password) {
+        asSuperuser("DO $$ BEGIN CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'; "
+                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+
     static DataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"localhost"});

@@ -105,8 +105,7 @@ class ConsoleWindowTest {
 
     @Test
     void asksForThePasswordWhenTheServerWantsOne(FxRobot robot) throws Exception {
-        TestPostgres.asSuperuser("DO $$ BEGIN CREATE ROLE dave LOGIN PASSWORD 'd4ve'; "
-                + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        TestPostgres.ensureRole("dave", "d4ve");
         TestDatabase db = TestPostgres.newDatabase().migrated();
         db.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO dave");
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
