@@ -138,7 +138,7 @@ public final class ErrorReporter implements AutoCloseable {
             LOG.error("Could not even describe an error of {}: {}", area, message, failure);
             return;
         }
-        LOG.warn("Console error in {}: {}", error.area(), message, failure);
+        logged(error, failure);
         execute(() -> {
             UUID row = record(error);
             try {
@@ -255,6 +255,15 @@ public final class ErrorReporter implements AutoCloseable {
         }
     }
 
+    /** The full failure goes to the log; a throwable that cannot even print itself must not stop the door. */
+    private static void logged(ConsoleError error, Throwable failure) {
+        try {
+            LOG.warn("Console error in {}: {}", error.area(), error.message(), failure);
+        } catch (RuntimeException e) {
+            LOG.warn("Console error in {}: {} ({})", error.area(), error.message(), error.details());
+        }
+    }
+
     private UUID record(ConsoleError error) {
         synchronized (writing) {
             HistoryRepository target = history;
@@ -337,12 +346,18 @@ public final class ErrorReporter implements AutoCloseable {
             return "Unknown error";
         }
         Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 100; depth++) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null || root.getMessage().isBlank()
-                ? root.getClass().getSimpleName()
-                : root.getMessage().strip();
+        String message;
+        try {
+            message = root.getMessage() == null || root.getMessage().isBlank()
+                    ? root.getClass().getSimpleName()
+                    : root.getMessage().strip();
+        } catch (RuntimeException e) {
+            message = root.getClass().getName();
+        }
         if (root instanceof SQLTransientConnectionException
                 || root instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
             return "Lost the connection to the database (" + message + "). Check that the server is running and "
