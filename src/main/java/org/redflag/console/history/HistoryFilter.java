@@ -74,8 +74,8 @@ public record HistoryFilter(
                     + ". Pick a date in that range, or clear it.");
         }
         if (from != null && until != null && !until.isAfter(from)) {
-            return Optional.of("The time range ends before it starts (" + from + " to " + until
-                    + "). Choose an end after the start, or clear one of the dates.");
+            return Optional.of("The time range ends before it starts. Choose an end on or after the start, "
+                    + "or clear one of the dates.");
         }
         if (hostnameContains.length() > MAX_SEARCH_LENGTH || outputContains.length() > MAX_SEARCH_LENGTH) {
             return Optional.of("The search text is longer than " + MAX_SEARCH_LENGTH

@@ -51,7 +51,7 @@ final class FxNotifier implements ErrorReporter.Notifier {
             LOG.info("No window to show the error in (it is in the history or the spool): {}", message);
             return;
         }
-        String shown = message.length() > MAX_SHOWN_CHARS ? message.substring(0, MAX_SHOWN_CHARS) + "…" : message;
+        String shown = wrapped(message.length() > MAX_SHOWN_CHARS ? message.substring(0, MAX_SHOWN_CHARS) + "…" : message);
         Notifications notification = Notifications.create()
                 .owner(window)
                 .title(title)
@@ -65,4 +65,25 @@ final class FxNotifier implements ErrorReporter.Notifier {
         }
         notification.showError();
     }
+
+    /** Notifications do not wrap their text; without breaks a long sentence runs off the screen. */
+    static String wrapped(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int lineLength = 0;
+        for (String word : text.split(" ", -1)) {
+            int newline = word.lastIndexOf('\n');
+            if (lineLength > 0 && lineLength + 1 + (newline < 0 ? word.length() : newline) > LINE_CHARS) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (out.length() > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength = newline < 0 ? lineLength + word.length() : word.length() - newline - 1;
+        }
+        return out.toString();
+    }
+
+    private static final int LINE_CHARS = 70;
 }

@@ -129,7 +129,7 @@ class HistoryRepositoryTest {
 
         assertThat(backwards.problem()).hasValueSatisfying(p -> assertThat(p).contains("ends before it starts"));
         assertThatThrownBy(() -> history.page(backwards, null, 10)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Choose an end after the start");
+                .hasMessageContaining("Choose an end on or after the start");
         assertThat(year9999.problem()).isEmpty();
         assertThat(history.page(year9999, null, 10)).isEmpty();
         assertThat(beyond.problem()).hasValueSatisfying(p -> assertThat(p).contains("outside the years 1 to 9999"));

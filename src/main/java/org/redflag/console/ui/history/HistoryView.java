@@ -141,7 +141,7 @@ public final class HistoryView extends BorderPane {
         table.setPlaceholder(new Label("No history matches. Scans and console errors appear here; "
                 + "clear a filter to see more."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", 150, e -> Formats.absolute(e.executedAt(), clock)));
+        table.getColumns().add(column("Time", 165, e -> Formats.absolute(e.executedAt(), clock)));
         if (model.fixedAgentId() == null) {
             table.getColumns().add(column("Agent", 170, e -> e.hostname() == null ? "—" : e.hostname()));
         }
@@ -150,7 +150,7 @@ public final class HistoryView extends BorderPane {
                 column("Action", 120, HistoryEntry::action),
                 resultColumn(),
                 column("Exit", 50, e -> e.exitCode() == null ? "" : e.exitCode().toString()),
-                column("Duration", 80, e -> duration(e.durationSeconds())),
+                column("Duration", 90, e -> duration(e.durationSeconds())),
                 column("Output", 320, e -> firstLine(e.stderr() != null && !e.stderr().isBlank()
                         ? e.stderr() : e.stdout()))));
 
@@ -186,13 +186,17 @@ public final class HistoryView extends BorderPane {
         if (model.fixedAgentId() == null) {
             searches.getChildren().add(hostnameSearch);
         }
-        searches.getChildren().addAll(outputSearch, subsystem, result, spacer, refresh, export);
+        searches.getChildren().addAll(outputSearch, subsystem, result, spacer, summary);
         searches.setAlignment(Pos.CENTER_LEFT);
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox.setHgrow(filterMessage, Priority.SOMETIMES);
-        HBox ranges = new HBox(10, new Label("From"), fromDate, new Label("to"), toDate, consoleErrorsOnly,
-                filterMessage, spacer2, summary);
+        HBox.setHgrow(filterMessage, Priority.ALWAYS);
+        filterMessage.setMaxWidth(Double.MAX_VALUE);
+        Label fromLabel = new Label("From");
+        Label toLabel = new Label("to");
+        HBox ranges = new HBox(10, fromLabel, fromDate, toLabel, toDate, consoleErrorsOnly, filterMessage, refresh, export);
+        for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
+                toLabel)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         ranges.setAlignment(Pos.CENTER_LEFT);
         VBox toolbar = new VBox(8, searches, ranges);
         toolbar.setPadding(new Insets(12, 16, 10, 16));
@@ -318,7 +322,7 @@ public final class HistoryView extends BorderPane {
         box.setId(id);
         box.getItems().setAll(values);
         box.setPromptText(allLabel);
-        box.setPrefWidth(150);
+        box.setPrefWidth(165);
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String value) {
