@@ -131,11 +131,8 @@ public final class ErrorReporter implements AutoCloseable {
 
     /** Records and shows an error. Safe to call from any thread; never throws; returns at once. */
     public void report(String area, String message, Throwable failure, UUID agentId) {
-        ConsoleError error;
-        try {
-            error = capture(area, message, failure, agentId);
-        } catch (RuntimeException | Error e) {
-            LOG.error("Could not even describe an error of {}: {}", area, message, failure);
+        ConsoleError error = captureOrLog(area, message, failure, agentId);
+        if (error == null) {
             return;
         }
         logged(error, failure);
@@ -159,13 +156,11 @@ public final class ErrorReporter implements AutoCloseable {
      * the database could not be opened at start-up (the error then waits in the spool).
      */
     public void recordOnly(String area, String message, Throwable failure) {
-        ConsoleError error;
-        try {
-            error = capture(area, message, failure, null);
-        } catch (RuntimeException | Error e) {
-            LOG.error("Could not even describe an error of {}: {}", area, message, failure);
+        ConsoleError error = captureOrLog(area, message, failure, null);
+        if (error == null) {
             return;
         }
+        logged(error, failure);
         execute(() -> record(error));
     }
 
@@ -322,6 +317,16 @@ public final class ErrorReporter implements AutoCloseable {
             worker.execute(task);
         } catch (RejectedExecutionException e) {
             task.run();
+        }
+    }
+
+    /** Null when even describing the error failed (it is then only in the log). */
+    private ConsoleError captureOrLog(String area, String message, Throwable failure, UUID agentId) {
+        try {
+            return capture(area, message, failure, agentId);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Could not even describe an error of {}: {}", area, message, failure);
+            return null;
         }
     }
 

@@ -53,7 +53,7 @@ class DatabaseOutageTest {
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(2);
         // As the console's pool, only quicker to give up, so the test does not wait out the outage.
-        config.setConnectionTimeout(500);
+        config.setConnectionTimeout(2000);
         config.setInitializationFailTimeout(1);
         pool = new HikariDataSource(config);
     }
@@ -89,7 +89,12 @@ class DatabaseOutageTest {
         ErrorReporter.Replay whileDown = errors.replaySpool();
 
         bringDatabaseBack();
+        // The pool needs a moment to replace the connections the outage killed; the spool waits meanwhile.
         ErrorReporter.Replay back = errors.replaySpool();
+        for (int attempt = 0; attempt < 20 && back.waiting() > 0; attempt++) {
+            ErrorReporter.Replay next = errors.replaySpool();
+            back = new ErrorReporter.Replay(back.written() + next.written(), next.waiting());
+        }
         ErrorReporter.Replay again = errors.replaySpool();
         errors.report("agents", "after the outage", null, null);
         errors.flush();

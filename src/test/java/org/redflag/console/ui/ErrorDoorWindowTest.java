@@ -81,8 +81,8 @@ class ErrorDoorWindowTest {
         Node notification = Fx.waitForNode(robot, ".notification-bar");
         assertThat(robot.from(notification).lookup(".title").queryAs(Label.class).getText()).isEqualTo("Agents — error");
         assertThat(robot.from(notification).lookup(".label").queryAll()).extracting(n -> ((Label) n).getText())
-                .anySatisfy(text -> assertThat(text).contains("column a.agent_version does not exist",
-                        "Recorded in History."));
+                .anySatisfy(text -> assertThat(text.replaceAll("\\s+", " ")).contains(
+                        "column a.agent_version does not exist", "Recorded in History."));
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error' AND subsystem = 'agents'"))
                 .isEqualTo(1);
 
