@@ -68,7 +68,7 @@ public final class DatabaseOptions {
         DatabaseTarget target = url == null
                 ? new DatabaseTarget.Embedded(DataFolders.postgresData(dataDirectory(env)), embeddedPort)
                 : new DatabaseTarget.Server(url, user);
-        return new ConsoleSettings(target, !noMigrate, !noDemo);
+        return new ConsoleSettings(target, !noMigrate, !noDemo, dataDirectory(env));
     }
 
     private static String firstNonBlank(String first, String second) {

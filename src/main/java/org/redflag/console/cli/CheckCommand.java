@@ -49,7 +49,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ConsoleSettings asked = database.toSettings(env);
         boolean ours = asked.target() instanceof DatabaseTarget.Embedded;
-        ConsoleSettings settings = new ConsoleSettings(asked.target(), ours && asked.migrate(), asked.demoFleet());
+        ConsoleSettings settings = new ConsoleSettings(asked.target(), ours && asked.migrate(), asked.demoFleet(),
+                asked.dataDirectory());
         try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
             MigrationOverview migrations = MigrationOverview.read(context.migrator());
             out.printf("Connected to  %s%n", context.database().describe());

@@ -11,4 +11,9 @@ public interface BackgroundExecutor {
 
     /** Runs {@code work} in the background; exactly one of the callbacks runs afterwards, on the FX thread. */
     <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** Runs {@code update} on the FX thread, e.g. progress reported while background work goes on. */
+    default void onUiThread(Runnable update) {
+        update.run();
+    }
 }

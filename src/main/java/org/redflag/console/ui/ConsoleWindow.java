@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,6 +29,7 @@ import org.redflag.console.app.Version;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.errors.ErrorSpool;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.ui.agents.AgentsView;
 import org.redflag.console.ui.agents.AgentsViewModel;
@@ -51,20 +54,42 @@ public final class ConsoleWindow {
     private final Label connectionLabel = new Label("not connected");
     private final Label schemaLabel = new Label();
     private final Label agentCountLabel = new Label();
+    private final Label spoolLabel = new Label();
 
+    private final ErrorReporter errors;
+    /** The window made its reporter (tests, tools) and so closes it; the launcher's reporter outlives it. */
+    private final boolean ownsErrors;
     private Optional<char[]> password;
     private ConsoleContext context;
-    private ErrorReporter errors;
+    private HistoryView historyView;
 
+    /** A window with its own error door, spooling under the settings' data folder. */
     public ConsoleWindow(Stage stage, ConsoleSettings settings, Optional<char[]> password, Clock clock,
             BackgroundExecutor executor) {
+        this(stage, settings, password, clock, executor, null);
+    }
+
+    private ConsoleWindow(Stage stage, ConsoleSettings settings, Optional<char[]> password, Clock clock,
+            BackgroundExecutor executor, ErrorReporter errors) {
         this.stage = stage;
         this.settings = settings;
         this.password = password;
         this.clock = clock;
         this.executor = executor;
+        this.ownsErrors = errors == null;
+        this.errors = errors != null ? errors : ErrorReporter.onOwnThread(ErrorSpool.in(settings.dataDirectory()),
+                new FxNotifier(() -> stage, this::showHistoryEntry), clock, Version.current(), SPOOL_RETRY);
         layoutParts();
+        this.errors.onSpoolChanged(waiting -> Platform.runLater(() -> showSpool(waiting)));
     }
+
+    /** The launcher's window: the error door exists (and catches start-up errors) before the window does. */
+    static ConsoleWindow withErrors(Stage stage, ConsoleSettings settings, Optional<char[]> password, Clock clock,
+            BackgroundExecutor executor, ErrorReporter errors) {
+        return new ConsoleWindow(stage, settings, password, clock, executor, errors);
+    }
+
+    static final java.time.Duration SPOOL_RETRY = java.time.Duration.ofSeconds(10);
 
     private void layoutParts() {
         Label brand = new Label("RedFlag");
@@ -79,10 +104,14 @@ public final class ConsoleWindow {
         connectionLabel.setId("status-connection");
         schemaLabel.setId("status-schema");
         agentCountLabel.setId("status-agents");
+        spoolLabel.setId("status-spool");
+        spoolLabel.getStyleClass().add("status-spool");
+        spoolLabel.setVisible(false);
+        spoolLabel.setManaged(false);
         StatusBar statusBar = new StatusBar();
         statusBar.setId("status-bar");
         statusBar.setText("");
-        statusBar.getLeftItems().add(connectionLabel);
+        statusBar.getLeftItems().addAll(connectionLabel, spoolLabel);
         statusBar.getRightItems().addAll(schemaLabel, new Separator(javafx.geometry.Orientation.VERTICAL),
                 agentCountLabel);
 
@@ -124,28 +153,35 @@ public final class ConsoleWindow {
         executor.submit(() -> ConsoleContext.open(settings, attempt, clock), this::connected, this::connectFailed);
     }
 
+    /** The one door for errors of this window: history row, then notification. */
+    public ErrorReporter errors() {
+        return errors;
+    }
+
     private void connected(ConsoleContext opened) {
         this.context = opened;
-        this.errors = new ErrorReporter(opened.history(), new FxNotifier(stage), clock, Version.current());
+        errors.attach(opened.history());
         boolean demo = settings.seedsDemoFleet();
         connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
         connectionLabel.getStyleClass().setAll("label", "status-connected");
 
-        AgentsViewModel agentsModel = new AgentsViewModel(opened.agents(), executor, clock, this::reportFrom);
+        AgentsViewModel agentsModel = new AgentsViewModel(opened.agents(), executor, clock,
+                failure -> errors.report("agents", failure));
         addView("Agents", () -> {
             AgentsView view = new AgentsView(agentsModel);
             agentsModel.reload();
             return view;
         });
         addView("Migrations", () -> {
-            MigrationsView view = new MigrationsView(opened.migrator(), executor, clock, this::reportFrom);
+            MigrationsView view = new MigrationsView(opened.migrator(), executor, clock,
+                    failure -> errors.report("migrations", failure));
             view.reload();
             return view;
         });
         addView("History", () -> {
-            HistoryView view = new HistoryView(opened.history(), executor, clock, this::reportFrom);
-            view.reload();
-            return view;
+            historyView = HistoryView.of(opened.history(), executor, clock, errors);
+            historyView.reload();
+            return historyView;
         });
         navigationGroup.getToggles().get(0).setSelected(true);
         refreshStatus();
@@ -192,12 +228,36 @@ public final class ConsoleWindow {
         errors.report("console", failure);
     }
 
+    /** "Details" of an error notification: the History view, with that entry open in its detail pane. */
+    public void showHistoryEntry(UUID entryId) {
+        if (context == null || entryId == null) {
+            return;
+        }
+        navigationGroup.getToggles().stream()
+                .filter(t -> t instanceof ToggleButton b && "nav-history".equals(b.getId()))
+                .findFirst()
+                .ifPresent(t -> t.setSelected(true));
+        if (historyView != null) {
+            historyView.model().reveal(entryId);
+        }
+    }
+
+    private void showSpool(int waiting) {
+        spoolLabel.setText(waiting == 0 ? "" : "offline — " + waiting + (waiting == 1 ? " error" : " errors") + " waiting");
+        spoolLabel.setVisible(waiting > 0);
+        spoolLabel.setManaged(waiting > 0);
+    }
+
     private void connectFailed(Throwable failure) {
         ConnectionProblem problem = failure instanceof ConnectionProblem p
                 ? p
                 : new ConnectionProblem(ConnectionProblem.Kind.OTHER, "The console could not start: "
                         + failure.getMessage() + ". The log in the data folder has the details.", failure);
         connectionLabel.setText("not connected");
+        if (!problem.passwordMightHelp()) {
+            // The dialog below explains it; the history keeps it (from the spool, once a database is open).
+            errors.recordOnly("startup", problem.getMessage(), failure);
+        }
         Button retry = new Button("Retry");
         retry.setOnAction(e -> connect());
         Label message = new Label(problem.getMessage());
@@ -245,20 +305,22 @@ public final class ConsoleWindow {
     public void close(Runnable then) {
         ConsoleContext opened = context;
         context = null;
-        if (opened == null) {
-            then.run();
-            return;
-        }
         executor.submit(() -> {
-            opened.close();
+            // Errors from now on wait in the spool: the pool is about to close.
+            errors.flush();
+            errors.detach();
+            if (ownsErrors) {
+                errors.close();
+            }
+            if (opened != null) {
+                opened.close();
+            }
             return true;
         }, done -> then.run(), failure -> then.run());
     }
 
     /** For the global uncaught-exception handler: goes through the same door as every other error. */
     public void reportUncaught(Throwable failure) {
-        if (errors != null) {
-            errors.report("console", failure);
-        }
+        errors.report("console", failure);
     }
 }

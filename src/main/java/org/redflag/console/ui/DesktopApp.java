@@ -2,11 +2,15 @@ package org.redflag.console.ui;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import atlantafx.base.theme.PrimerLight;
 import org.redflag.console.app.ConsoleSettings;
+import org.redflag.console.app.Version;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.errors.ErrorSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +23,38 @@ public final class DesktopApp {
     }
 
     public static void launch(ConsoleSettings settings, Optional<char[]> password, Clock clock) {
-        Platform.startup(() -> {
-            applyTheme();
-            FxBackgroundExecutor executor = new FxBackgroundExecutor();
-            ConsoleWindow window = new ConsoleWindow(new Stage(), settings, password, clock, executor);
-            installUncaughtHandler(window);
-            window.stage().setOnCloseRequest(e -> {
-                e.consume();
-                window.stage().hide();
-                window.close(() -> {
-                    executor.close();
-                    Platform.exit();
-                    // The database is closed and the embedded server stopped; leave no thread behind.
-                    System.exit(0);
+        // The error door and the global handler come first: whatever fails from here on is recorded, in the
+        // spool until the database is open.
+        AtomicReference<ConsoleWindow> window = new AtomicReference<>();
+        ErrorReporter errors = ErrorReporter.onOwnThread(ErrorSpool.in(settings.dataDirectory()),
+                new FxNotifier(() -> window.get() == null ? null : window.get().stage(),
+                        id -> window.get().showHistoryEntry(id)),
+                clock, Version.current(), ConsoleWindow.SPOOL_RETRY);
+        installUncaughtHandler(errors);
+        try {
+            Platform.startup(() -> {
+                applyTheme();
+                FxBackgroundExecutor executor = new FxBackgroundExecutor();
+                ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
+                window.set(opened);
+                opened.stage().setOnCloseRequest(e -> {
+                    e.consume();
+                    opened.stage().hide();
+                    opened.close(() -> {
+                        executor.close();
+                        errors.close();
+                        Platform.exit();
+                        // The database is closed and the embedded server stopped; leave no thread behind.
+                        System.exit(0);
+                    });
                 });
+                opened.show();
             });
-            window.show();
-        });
+        } catch (RuntimeException | Error e) {
+            errors.recordOnly("startup", "The console window could not open: " + e.getMessage(), e);
+            errors.close();
+            throw e;
+        }
     }
 
     /** The look every window of the console shares (tests apply it too, so they see what users see). */
@@ -43,17 +62,22 @@ public final class DesktopApp {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Every exception nobody caught, on any thread, goes through the window's error door. */
-    static void installUncaughtHandler(ConsoleWindow window) {
-        Thread.UncaughtExceptionHandler handler = (thread, failure) -> {
-            LOG.error("Uncaught exception on {}", thread.getName(), failure);
-            if (Platform.isFxApplicationThread()) {
-                window.reportUncaught(failure);
-            } else {
-                Platform.runLater(() -> window.reportUncaught(failure));
+    /**
+     * Every exception nobody caught, on any thread (the FX thread included: its handler is the default one),
+     * goes through the error door. The door never throws, and returns at once.
+     */
+    static void installUncaughtHandler(ErrorReporter errors) {
+        Thread.setDefaultUncaughtExceptionHandler(uncaughtHandler(errors));
+    }
+
+    static Thread.UncaughtExceptionHandler uncaughtHandler(ErrorReporter errors) {
+        return (thread, failure) -> {
+            try {
+                errors.report("console", failure);
+            } catch (Throwable doorFailed) {
+                LOG.error("Uncaught exception on {} (the error door failed too: {})", thread.getName(), doorFailed,
+                        failure);
             }
         };
-        Thread.setDefaultUncaughtExceptionHandler(handler);
-        Thread.currentThread().setUncaughtExceptionHandler(handler);
     }
 }

@@ -35,6 +35,11 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
     }
 
     @Override
+    public void onUiThread(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         pool.shutdown();
         try {

@@ -1,11 +1,16 @@
 package org.redflag.console.arch;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.redflag.console.errors.ErrorReporter;
 
 /** The shape of the house, checked: logic below the UI knows nothing of JavaFX; one door for notifications. */
 @AnalyzeClasses(packages = "org.redflag.console", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -23,6 +28,13 @@ class ArchitectureTest {
     static final ArchRule onlyTheNotifierShowsNotifications = noClasses()
             .that().doNotHaveFullyQualifiedName("org.redflag.console.ui.FxNotifier")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.controlsfx.control.Notifications");
+
+    /** A notification only ever follows a history row: nobody but the error door asks a Notifier to show one. */
+    @ArchTest
+    static final ArchRule onlyTheErrorDoorShowsErrors = noClasses()
+            .that().doNotHaveFullyQualifiedName(ErrorReporter.class.getName())
+            .should().callMethodWhere(target(name("showError"))
+                    .and(target(owner(assignableTo(ErrorReporter.Notifier.class)))));
 
     @ArchTest
     static final ArchRule viewsNeverTouchJdbc = noClasses()

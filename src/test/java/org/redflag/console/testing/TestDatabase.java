@@ -36,9 +36,17 @@ public final class TestDatabase {
         return dataSource;
     }
 
-    /** The console's settings for this database, as --db-url URL --db-user postgres would give. */
+    /**
+     * The console's settings for this database, as --db-url URL --db-user postgres would give, with a data
+     * folder of its own (the error spool lives there), so no test replays another test's errors.
+     */
     public ConsoleSettings settings(boolean migrate) {
-        return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false);
+        try {
+            return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false,
+                    java.nio.file.Files.createTempDirectory("redflag-test-data"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public TestDatabase migrated() {

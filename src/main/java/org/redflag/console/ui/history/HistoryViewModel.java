@@ -1,0 +1,357 @@
+package org.redflag.console.ui.history;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.HistoryCsvExport;
+import org.redflag.console.history.HistoryEntry;
+import org.redflag.console.history.HistoryFilter;
+import org.redflag.console.history.HistoryOutput;
+import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.ui.BackgroundExecutor;
+
+/**
+ * The History's state: the filter the user built, one growing list of keyset pages from the database, the
+ * selected row's outputs, and a running CSV export. With a fixed agent it is that agent's history (the
+ * agent detail embeds it); otherwise the whole fleet's and the console's.
+ */
+public final class HistoryViewModel {
+
+    static final int PAGE_SIZE = 200;
+
+    /** The detail shows this much of an output at first; "show all" loads the rest on demand. */
+    static final int DETAIL_PREVIEW_CHARS = 256 * 1024;
+
+    /** The selected row with its outputs (the first part of them until "show all"). */
+    public record Detail(HistoryEntry entry, OutputText stdout, OutputText stderr) {
+        public boolean complete() {
+            return stdout.complete() && stderr.complete();
+        }
+    }
+
+    private final HistoryRepository history;
+    private final BackgroundExecutor executor;
+    private final Clock clock;
+    private final ErrorReporter errors;
+    private final UUID fixedAgentId;
+
+    private final StringProperty hostnameSearch = new SimpleStringProperty(this, "hostnameSearch", "");
+    private final StringProperty subsystem = new SimpleStringProperty(this, "subsystem", "");
+    private final StringProperty result = new SimpleStringProperty(this, "result", "");
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
+    private final StringProperty outputSearch = new SimpleStringProperty(this, "outputSearch", "");
+    private final BooleanProperty consoleErrorsOnly = new SimpleBooleanProperty(this, "consoleErrorsOnly");
+
+    private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper filterMessage = new ReadOnlyStringWrapper(this, "filterMessage", "");
+    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress");
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
+
+    /** Bumped by every reload, so a slow page that arrives after a newer filter is dropped. */
+    private long generation;
+    /** Bumped by every selection, so outputs that arrive after the user moved on are dropped. */
+    private long detailGeneration;
+    private String lastReportedProblem;
+    private volatile boolean exportCancelled;
+
+    /**
+     * @param fixedAgentId only this agent's history (and no hostname search), or null for all
+     */
+    public HistoryViewModel(HistoryRepository history, BackgroundExecutor executor, Clock clock, ErrorReporter errors,
+            UUID fixedAgentId) {
+        this.history = history;
+        this.executor = executor;
+        this.clock = clock;
+        this.errors = errors;
+        this.fixedAgentId = fixedAgentId;
+    }
+
+    /** The filter as the inputs say now. Dates are whole days in the clock's zone, both ends included. */
+    public HistoryFilter filter() {
+        String output = outputSearch.get() == null ? "" : outputSearch.get();
+        boolean outputLongEnough = output.strip().length() >= HistoryFilter.MIN_OUTPUT_SEARCH;
+        return new HistoryFilter(fixedAgentId, fixedAgentId == null ? hostnameSearch.get() : "", subsystem.get(),
+                result.get(), startOf(fromDate.get()), startOf(toDate.get() == null ? null : toDate.get().plusDays(1)),
+                outputLongEnough ? output : "", consoleErrorsOnly.get());
+    }
+
+    /** Replaces the list with the newest page that matches the filter. */
+    public void reload() {
+        long requested = ++generation;
+        HistoryFilter filter = filter();
+        Optional<String> problem = filter.problem();
+        if (problem.isPresent()) {
+            rows.clear();
+            loading.set(false);
+            moreAvailable.set(false);
+            filterMessage.set(problem.get());
+            summary.set("");
+            // Bad input in a form is a user-visible error like any other, but once per mistake, not per refresh.
+            if (!problem.get().equals(lastReportedProblem)) {
+                lastReportedProblem = problem.get();
+                errors.report("history", problem.get(), null, fixedAgentId);
+            }
+            return;
+        }
+        lastReportedProblem = null;
+        filterMessage.set(shortSearchHint());
+        loading.set(true);
+        executor.submit(() -> history.page(filter, null, PAGE_SIZE), page -> {
+            if (requested == generation) {
+                rows.setAll(page);
+                finishLoad(page.size());
+            }
+        }, failure -> failed(requested, failure));
+    }
+
+    /** Appends the next page, if there is one and none is on its way. */
+    public void loadMore() {
+        if (loading.get() || !moreAvailable.get() || rows.isEmpty()) {
+            return;
+        }
+        long requested = generation;
+        HistoryFilter filter = filter();
+        if (filter.problem().isPresent()) {
+            return;
+        }
+        HistoryRepository.PageKey after = HistoryRepository.PageKey.after(rows.get(rows.size() - 1));
+        loading.set(true);
+        executor.submit(() -> history.page(filter, after, PAGE_SIZE), page -> {
+            if (requested == generation) {
+                rows.addAll(page);
+                finishLoad(page.size());
+            }
+        }, failure -> failed(requested, failure));
+    }
+
+    /** Shows this row's outputs in the detail (the first part of each); null clears the detail. */
+    public void select(HistoryEntry entry) {
+        long requested = ++detailGeneration;
+        if (entry == null) {
+            detail.set(null);
+            return;
+        }
+        loadDetail(entry, DETAIL_PREVIEW_CHARS, requested);
+    }
+
+    /** Loads the selected row's outputs in full: only ever on the user's request, and off the FX thread. */
+    public void showAll() {
+        Detail shown = detail.get();
+        if (shown != null && !shown.complete()) {
+            loadDetail(shown.entry(), Integer.MAX_VALUE, ++detailGeneration);
+        }
+    }
+
+    /** Opens one row in the detail, e.g. from a notification's "Details"; selects it if it is listed. */
+    public void reveal(UUID entryId) {
+        long requested = ++detailGeneration;
+        executor.submit(() -> history.find(entryId), found -> {
+            if (requested != detailGeneration) {
+                return;
+            }
+            if (found.isEmpty()) {
+                errors.report("history", "History entry " + entryId + " no longer exists. It may have been "
+                        + "deleted; refresh the History to see what is there.", null, fixedAgentId);
+                return;
+            }
+            loadDetail(found.get(), DETAIL_PREVIEW_CHARS, requested);
+        }, failure -> errors.report("history", failure));
+    }
+
+    private void loadDetail(HistoryEntry entry, int maxChars, long requested) {
+        executor.submit(() -> {
+            HistoryOutput output = history.output(entry.id(), maxChars)
+                    .orElse(new HistoryOutput(null, 0, null, 0));
+            return new Detail(entry, OutputText.of(output.stdout(), output.stdoutLength()),
+                    OutputText.of(output.stderr(), output.stderrLength()));
+        }, loaded -> {
+            if (requested == detailGeneration) {
+                detail.set(loaded);
+            }
+        }, failure -> errors.report("history", failure));
+    }
+
+    /** Writes every row matching the current filter to {@code target}, in the background. */
+    public void exportCsv(Path target) {
+        if (exporting.get()) {
+            return;
+        }
+        HistoryFilter filter = filter();
+        Optional<String> problem = filter.problem();
+        if (problem.isPresent()) {
+            errors.report("history", problem.get(), null, fixedAgentId);
+            return;
+        }
+        exportCancelled = false;
+        exporting.set(true);
+        exportProgress.set(-1);
+        exportStatus.set("Exporting to " + target.getFileName() + "…");
+        HistoryCsvExport.Progress progress = new HistoryCsvExport.Progress() {
+            @Override
+            public void rowsWritten(long written, Optional<Long> total) {
+                executor.onUiThread(() -> {
+                    exportProgress.set(total.filter(t -> t > 0).map(t -> (double) written / t).orElse(-1.0));
+                    exportStatus.set("Exported " + written + total.map(t -> " of " + t).orElse("") + " rows…");
+                });
+            }
+
+            @Override
+            public boolean cancelled() {
+                return exportCancelled;
+            }
+        };
+        executor.submit(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
+            exporting.set(false);
+            exportProgress.set(outcome.completed() ? 1 : 0);
+            exportStatus.set(outcome.completed()
+                    ? "Exported " + outcome.rows() + " rows to " + target
+                    : "Export cancelled; no file was written.");
+        }, failure -> {
+            exporting.set(false);
+            exportProgress.set(0);
+            exportStatus.set("Export failed.");
+            errors.report("history", "The export to " + target + " failed: " + failure.getMessage()
+                    + ". Choose a folder you can write to and try again.", failure, fixedAgentId);
+        });
+    }
+
+    public void cancelExport() {
+        exportCancelled = true;
+    }
+
+    private String shortSearchHint() {
+        String output = outputSearch.get() == null ? "" : outputSearch.get().strip();
+        return !output.isEmpty() && output.length() < HistoryFilter.MIN_OUTPUT_SEARCH
+                ? "Type at least " + HistoryFilter.MIN_OUTPUT_SEARCH + " characters to search the outputs."
+                : "";
+    }
+
+    private Instant startOf(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    private void finishLoad(int pageSize) {
+        loading.set(false);
+        moreAvailable.set(pageSize == PAGE_SIZE);
+        long failed = rows.stream().filter(r -> "failed".equals(r.result())).count();
+        summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " entries shown · " + failed + " failed");
+    }
+
+    private void failed(long requested, Throwable failure) {
+        if (requested == generation) {
+            loading.set(false);
+        }
+        errors.report("history", failure);
+    }
+
+    public UUID fixedAgentId() {
+        return fixedAgentId;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ObservableList<HistoryEntry> rows() {
+        return readOnlyRows;
+    }
+
+    public List<String> subsystemChoices() {
+        return List.of("", "updates", "storage", "system", "docker", "console", "agents", "history", "migrations",
+                "scans", "startup");
+    }
+
+    public List<String> resultChoices() {
+        return List.of("", "success", "failed", "partial");
+    }
+
+    public StringProperty hostnameSearchProperty() {
+        return hostnameSearch;
+    }
+
+    public StringProperty subsystemProperty() {
+        return subsystem;
+    }
+
+    public StringProperty resultProperty() {
+        return result;
+    }
+
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    public StringProperty outputSearchProperty() {
+        return outputSearch;
+    }
+
+    public BooleanProperty consoleErrorsOnlyProperty() {
+        return consoleErrorsOnly;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the filter cannot run, or a hint about it; empty when there is nothing to say. */
+    public ReadOnlyStringProperty filterMessageProperty() {
+        return filterMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Detail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the total is unknown. */
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return exportProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+}
