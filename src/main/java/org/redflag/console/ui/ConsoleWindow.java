@@ -28,8 +28,8 @@ import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.migration.MigrationOverview;
-import org.redflag.console.ui.agents.AgentsView;
-import org.redflag.console.ui.agents.AgentsViewModel;
+import org.redflag.console.live.LiveChanges;
+import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsView;
 
@@ -51,6 +51,7 @@ public final class ConsoleWindow {
     private final Label connectionLabel = new Label("not connected");
     private final Label schemaLabel = new Label();
     private final Label agentCountLabel = new Label();
+    private final Label liveLabel = new Label();
 
     private Optional<char[]> password;
     private ConsoleContext context;
@@ -79,12 +80,13 @@ public final class ConsoleWindow {
         connectionLabel.setId("status-connection");
         schemaLabel.setId("status-schema");
         agentCountLabel.setId("status-agents");
+        liveLabel.setId("status-live");
         StatusBar statusBar = new StatusBar();
         statusBar.setId("status-bar");
         statusBar.setText("");
         statusBar.getLeftItems().add(connectionLabel);
         statusBar.getRightItems().addAll(schemaLabel, new Separator(javafx.geometry.Orientation.VERTICAL),
-                agentCountLabel);
+                agentCountLabel, new Separator(javafx.geometry.Orientation.VERTICAL), liveLabel);
 
         content.getStyleClass().add("content");
         root.setLeft(navigation);
@@ -131,12 +133,8 @@ public final class ConsoleWindow {
         connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
         connectionLabel.getStyleClass().setAll("label", "status-connected");
 
-        AgentsViewModel agentsModel = new AgentsViewModel(opened.agents(), executor, clock, this::reportFrom);
-        addView("Agents", () -> {
-            AgentsView view = new AgentsView(agentsModel);
-            agentsModel.reload();
-            return view;
-        });
+        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, this::reportFrom);
+        addView("Agents", agentsScreen::view);
         addView("Migrations", () -> {
             MigrationsView view = new MigrationsView(opened.migrator(), executor, clock, this::reportFrom);
             view.reload();
@@ -148,6 +146,8 @@ public final class ConsoleWindow {
             return view;
         });
         navigationGroup.getToggles().get(0).setSelected(true);
+        opened.changes().onMode(javafx.application.Platform::runLater, this::showLiveMode);
+        opened.startBackgroundWork();
         refreshStatus();
     }
 
@@ -183,6 +183,15 @@ public final class ConsoleWindow {
                     agentCountLabel.setText(facts.agents() + (facts.agents() == 1 ? " agent" : " agents"));
                 },
                 this::reportFrom);
+    }
+
+    private void showLiveMode(LiveChanges.Mode mode) {
+        boolean live = mode == LiveChanges.Mode.LIVE;
+        liveLabel.setText(live ? "live" : "polling");
+        liveLabel.setTooltip(new javafx.scene.control.Tooltip(live
+                ? "Changes appear as the database announces them"
+                : "No live connection: views look for changes every few seconds"));
+        liveLabel.getStyleClass().setAll("label", live ? "status-connected" : "muted");
     }
 
     private record StatusFacts(String schema, long agents) {
