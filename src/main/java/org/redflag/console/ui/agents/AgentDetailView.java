@@ -80,13 +80,13 @@ public final class AgentDetailView extends BorderPane {
 
         commands = table("detail-commands", model.commands(), "No commands yet: scan a subsystem above.");
         commands.getColumns().addAll(
-                column("Command", 110, AgentCommand::commandType),
+                column("Command", 100, AgentCommand::commandType),
                 statusColumn(),
-                column("Created", 80, c -> Formats.clockTime(c.createdAt(), model.clock())),
-                column("Sent", 70, c -> Formats.clockTime(c.sentAt(), model.clock())),
-                column("Finished", 70, c -> Formats.clockTime(c.completedAt(), model.clock())),
-                column("Result", 200, c -> c.summary() == null ? "" : c.summary()),
-                commandActionColumn());
+                commandActionColumn(),
+                column("Created", 60, c -> Formats.clockTime(c.createdAt(), model.clock())),
+                column("Sent", 60, c -> Formats.clockTime(c.sentAt(), model.clock())),
+                column("Finished", 65, c -> Formats.clockTime(c.completedAt(), model.clock())),
+                column("Result", 160, c -> c.summary() == null ? "" : c.summary()));
 
         storage = table("detail-storage", model.storage(), "No storage measured yet: scan storage.");
         storage.getColumns().addAll(
@@ -170,7 +170,7 @@ public final class AgentDetailView extends BorderPane {
 
     private TableColumn<AgentCommand, AgentCommand> statusColumn() {
         TableColumn<AgentCommand, AgentCommand> column = new TableColumn<>("Status");
-        column.setPrefWidth(100);
+        column.setPrefWidth(90);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
@@ -199,7 +199,8 @@ public final class AgentDetailView extends BorderPane {
 
     private TableColumn<AgentCommand, AgentCommand> commandActionColumn() {
         TableColumn<AgentCommand, AgentCommand> column = new TableColumn<>("");
-        column.setPrefWidth(80);
+        column.setPrefWidth(75);
+        column.setMinWidth(75);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {

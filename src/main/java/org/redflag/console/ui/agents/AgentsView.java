@@ -95,9 +95,9 @@ public final class AgentsView extends BorderPane {
             return row;
         });
         table.getColumns().addAll(
-                textColumn("Hostname", 220, row -> row.agent().hostname()),
-                textColumn("OS", 220, row -> row.agent().osLabel()),
-                textColumn("Agent version", 110, row -> row.agent().agentVersion()),
+                textColumn("Hostname", 200, row -> row.agent().hostname()),
+                textColumn("OS", 200, row -> row.agent().osLabel()),
+                textColumn("Agent version", 90, row -> row.agent().agentVersion()),
                 statusColumn(),
                 timeColumn("Last seen", row -> row.agent().lastSeen()),
                 timeColumn("Last scan", row -> row.agent().lastScan()),
@@ -157,7 +157,7 @@ public final class AgentsView extends BorderPane {
     /** A scan button per row for the chosen subsystem, and what became of the last scan asked for. */
     private TableColumn<AgentRow, AgentRow> scanColumn() {
         TableColumn<AgentRow, AgentRow> column = new TableColumn<>("Scan");
-        column.setPrefWidth(300);
+        column.setPrefWidth(280);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
@@ -171,6 +171,9 @@ public final class AgentsView extends BorderPane {
                 scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
                 state.getStyleClass().add("scan-state");
                 box.setAlignment(Pos.CENTER_LEFT);
+                // Clicks that land beside a disabled scan button must not add up to a double click that
+                // opens the agent's details over the list.
+                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
                 scan.setOnAction(e -> {
                     if (getItem() != null) {
                         scans.scan(getItem());
