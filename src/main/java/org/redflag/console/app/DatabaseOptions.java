@@ -43,7 +43,7 @@ public final class DatabaseOptions {
                     + "database; on any other database only when given, since they write scan results into it.")
     Boolean simulateFleet;
 
-    @Option(names = "--command-timeout", paramLabel = "MINUTES", defaultValue = "120",
+    @Option(names = "--timeout-minutes", paramLabel = "MINUTES", defaultValue = "120",
             description = "Mark a command timed out when an agent took it but has not answered after this many "
                     + "minutes (default: ${DEFAULT-VALUE}).")
     long commandTimeoutMinutes;
@@ -60,7 +60,7 @@ public final class DatabaseOptions {
                     + "console asks.");
         }
         if (commandTimeoutMinutes < 1) {
-            return java.util.Optional.of("--command-timeout must be at least 1 minute; agents need time to answer.");
+            return java.util.Optional.of("--timeout-minutes must be at least 1 minute; agents need time to answer.");
         }
         return java.util.Optional.empty();
     }
