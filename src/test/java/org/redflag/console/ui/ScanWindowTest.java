@@ -142,6 +142,8 @@ class ScanWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !commands.getItems().isEmpty()
                 && commands.getItems().get(0).status() == CommandStatus.COMPLETED && !storage.getItems().isEmpty());
         assertThat(storage.getItems()).extracting(StorageMetric::mountpoint).contains("/", "/boot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".scan-state").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("completed")));
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
     }
 
@@ -156,9 +158,11 @@ class ScanWindowTest {
         robot.clickOn("#detail-scan-storage");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
 
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> commands.getItems().get(0).status() == CommandStatus.CANCELLED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Retry").tryQuery().isPresent());
         robot.clickOn("Retry");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 2);
 

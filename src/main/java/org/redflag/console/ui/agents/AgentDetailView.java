@@ -49,7 +49,7 @@ public final class AgentDetailView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(model.hostname() + " — agent details");
-        Scene scene = new Scene(view, 1100, 720);
+        Scene scene = new Scene(view, 1240, 760);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setOnHidden(e -> model.close());
@@ -75,12 +75,12 @@ public final class AgentDetailView extends BorderPane {
                 column("Next run", 150, s -> Formats.absolute(s.nextRunAt(), model.clock())),
                 subsystemScanColumn());
         subsystems.setFixedCellSize(34);
-        subsystems.setPrefHeight(34 * 4 + 32);
-        subsystems.setMinHeight(34 * 4 + 32);
+        subsystems.setPrefHeight(34 * 4 + 42);
+        subsystems.setMinHeight(34 * 4 + 42);
 
         commands = table("detail-commands", model.commands(), "No commands yet: scan a subsystem above.");
         commands.getColumns().addAll(
-                column("Command", 100, AgentCommand::commandType),
+                column("Scan of", 70, AgentCommand::what),
                 statusColumn(),
                 commandActionColumn(),
                 column("Created", 60, c -> Formats.clockTime(c.createdAt(), model.clock())),
@@ -90,19 +90,19 @@ public final class AgentDetailView extends BorderPane {
 
         storage = table("detail-storage", model.storage(), "No storage measured yet: scan storage.");
         storage.getColumns().addAll(
-                column("Mountpoint", 150, StorageMetric::mountpoint),
-                column("Size", 80, m -> gib(m.totalBytes())),
-                column("Free", 80, m -> gib(m.availableBytes())),
-                column("Used", 70, m -> m.usedPercent().stripTrailingZeros().toPlainString() + " %"),
-                column("Severity", 80, StorageMetric::severity),
-                column("Measured", 70, m -> Formats.clockTime(m.collectedAt(), model.clock())));
+                column("Mountpoint", 120, StorageMetric::mountpoint),
+                column("Size", 75, m -> gib(m.totalBytes())),
+                column("Free", 75, m -> gib(m.availableBytes())),
+                column("Used", 65, m -> m.usedPercent().stripTrailingZeros().toPlainString() + " %"),
+                column("Severity", 75, StorageMetric::severity),
+                column("Measured", 75, m -> Formats.clockTime(m.collectedAt(), model.clock())));
 
         packages = table("detail-packages", model.packages(), "No pending updates known: scan updates.");
         packages.getColumns().addAll(
                 column("Type", 70, PendingPackage::packageType),
-                column("Package", 180, PendingPackage::name),
-                column("Installed", 130, p -> p.currentVersion() == null ? "" : p.currentVersion()),
-                column("Available", 130, PendingPackage::availableVersion),
+                column("Package", 150, PendingPackage::name),
+                column("Installed", 110, p -> p.currentVersion() == null ? "" : p.currentVersion()),
+                column("Available", 110, PendingPackage::availableVersion),
                 column("Severity", 80, PendingPackage::severity));
     }
 
@@ -117,7 +117,7 @@ public final class AgentDetailView extends BorderPane {
         VBox.setVgrow(commands, javafx.scene.layout.Priority.ALWAYS);
         SplitPane lower = new SplitPane(left, right);
         lower.setOrientation(Orientation.HORIZONTAL);
-        lower.setDividerPositions(0.55);
+        lower.setDividerPositions(0.52);
         VBox body = new VBox(6, section("Subsystems"), subsystems, lower);
         VBox.setVgrow(lower, javafx.scene.layout.Priority.ALWAYS);
         body.setPadding(new Insets(0, 16, 16, 16));

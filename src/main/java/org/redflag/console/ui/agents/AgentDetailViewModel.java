@@ -83,11 +83,23 @@ public final class AgentDetailViewModel {
                     commands.setAll(snapshot.commands());
                     storage.setAll(snapshot.storage());
                     packages.setAll(snapshot.packages());
+                    followAskedScans(snapshot.commands());
                     finishLoad();
                 }, failure -> {
                     finishLoad();
                     onError.accept(failure);
                 });
+    }
+
+    /** A scan asked for here says where it got to once it has left the queue ("completed 12:04"). */
+    private void followAskedScans(List<AgentCommand> newestFirst) {
+        for (Subsystem asked : List.copyOf(scanStates.keySet())) {
+            newestFirst.stream()
+                    .filter(c -> c.subsystem().filter(asked::equals).isPresent())
+                    .findFirst()
+                    .filter(c -> !c.status().isActive())
+                    .ifPresent(c -> scanStates.put(asked, requests.describe(c)));
+        }
     }
 
     private void finishLoad() {

@@ -4,10 +4,8 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Orientation;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TableRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -23,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
 import org.redflag.console.fleet.Presence;
@@ -109,9 +108,11 @@ public final class AgentsView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Agents");
         title.getStyleClass().add("view-title");
-        HBox toolbar = new HBox(10, title, search, refresh, new Separator(Orientation.VERTICAL), new Label("Scan"),
-                scanSubsystem, scanSelected, details, batchSummary, spacer, summary);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox searchBar = new HBox(10, title, search, refresh, spacer, summary);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+        HBox scanBar = new HBox(10, new Label("Scan buttons scan"), scanSubsystem, scanSelected, details, batchSummary);
+        scanBar.setAlignment(Pos.CENTER_LEFT);
+        VBox toolbar = new VBox(8, searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
         HBox footer = new HBox(loadMore);
         footer.setAlignment(Pos.CENTER);
@@ -168,6 +169,7 @@ public final class AgentsView extends BorderPane {
 
             {
                 scan.getStyleClass().addAll("scan-button", "small");
+                scan.setMinWidth(Region.USE_PREF_SIZE);
                 scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
                 state.getStyleClass().add("scan-state");
                 box.setAlignment(Pos.CENTER_LEFT);
