@@ -2,7 +2,6 @@ package org.redflag.console.ui.agents;
 
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,6 +21,7 @@ import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.AgentSubsystem;
 import org.redflag.console.scan.PendingPackage;
 import org.redflag.console.scan.StorageMetric;
+import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
 
 /** An agent's details in a window of their own, so several agents can be watched side by side. */
@@ -131,10 +131,7 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private TableColumn<AgentSubsystem, AgentSubsystem> subsystemScanColumn() {
-        TableColumn<AgentSubsystem, AgentSubsystem> column = new TableColumn<>("Scan");
-        column.setPrefWidth(260);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        TableColumn<AgentSubsystem, AgentSubsystem> column = Columns.row("Scan", 260);
         column.setCellFactory(c -> new TableCell<>() {
             private final Button scan = new Button();
             private final Label state = new Label();
@@ -169,10 +166,7 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private TableColumn<AgentCommand, AgentCommand> statusColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = new TableColumn<>("Status");
-        column.setPrefWidth(90);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Status", 90);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
@@ -198,11 +192,8 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private TableColumn<AgentCommand, AgentCommand> commandActionColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = new TableColumn<>("");
-        column.setPrefWidth(75);
+        TableColumn<AgentCommand, AgentCommand> column = Columns.row("", 75);
         column.setMinWidth(75);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             private final Button action = new Button();
 
@@ -249,11 +240,7 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return Columns.text(title, width, value);
     }
 
     private static String gib(long bytes) {

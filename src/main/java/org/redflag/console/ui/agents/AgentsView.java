@@ -26,6 +26,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
 import org.redflag.console.fleet.Presence;
 import org.redflag.console.scan.Subsystem;
+import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
 import org.redflag.console.ui.TablePaging;
 
@@ -157,10 +158,7 @@ public final class AgentsView extends BorderPane {
 
     /** A scan button per row for the chosen subsystem, and what became of the last scan asked for. */
     private TableColumn<AgentRow, AgentRow> scanColumn() {
-        TableColumn<AgentRow, AgentRow> column = new TableColumn<>("Scan");
-        column.setPrefWidth(280);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        TableColumn<AgentRow, AgentRow> column = Columns.row("Scan", 280);
         column.setCellFactory(c -> new TableCell<>() {
             private final Button scan = new Button();
             private final Label state = new Label();
@@ -212,11 +210,7 @@ public final class AgentsView extends BorderPane {
 
     private static TableColumn<AgentRow, String> textColumn(String title, double width,
             java.util.function.Function<AgentRow, String> value) {
-        TableColumn<AgentRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return Columns.text(title, width, value);
     }
 
     private TableColumn<AgentRow, Presence> statusColumn() {
