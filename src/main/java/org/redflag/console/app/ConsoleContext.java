@@ -10,6 +10,13 @@ import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.demo.DemoFleet;
 import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.live.ChangeBus;
+import org.redflag.console.live.LiveChanges;
+import org.redflag.console.scan.CommandRepository;
+import org.redflag.console.scan.ScanResultRepository;
+import org.redflag.console.scan.ScanService;
+import org.redflag.console.scan.SubsystemRepository;
+import org.redflag.console.simulator.SimulatedFleet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +35,12 @@ public final class ConsoleContext implements AutoCloseable {
     private final SchemaMigrator migrator;
     private final AgentRepository agents;
     private final HistoryRepository history;
+    private final CommandRepository commands;
+    private final SubsystemRepository subsystems;
+    private final ScanResultRepository scanResults;
+    private final ScanService scans;
+    private final ChangeBus changes = new ChangeBus();
+    private BackgroundWork backgroundWork;
 
     private ConsoleContext(ConsoleSettings settings, Database database, Clock clock) {
         this.settings = settings;
@@ -36,6 +49,10 @@ public final class ConsoleContext implements AutoCloseable {
         this.migrator = new SchemaMigrator(database.dataSource());
         this.agents = new AgentRepository(database.dataSource());
         this.history = new HistoryRepository(database.dataSource());
+        this.commands = new CommandRepository(database.dataSource());
+        this.subsystems = new SubsystemRepository(database.dataSource());
+        this.scanResults = new ScanResultRepository(database.dataSource());
+        this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout());
     }
 
     /** Blocking: call it off the FX thread. */
@@ -107,8 +124,45 @@ public final class ConsoleContext implements AutoCloseable {
         return history;
     }
 
+    public CommandRepository commands() {
+        return commands;
+    }
+
+    public SubsystemRepository subsystems() {
+        return subsystems;
+    }
+
+    public ScanResultRepository scanResults() {
+        return scanResults;
+    }
+
+    public ScanService scans() {
+        return scans;
+    }
+
+    /** Database changes and the live/polling mode, for the views. */
+    public ChangeBus changes() {
+        return changes;
+    }
+
+    /**
+     * Starts what only the window needs: live change notifications, the command timeout sweep, and the
+     * simulated fleet when the settings ask for it. Headless commands never call this.
+     */
+    public synchronized void startBackgroundWork() {
+        if (backgroundWork == null) {
+            backgroundWork = BackgroundWork.start(this);
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (backgroundWork != null) {
+                backgroundWork.close();
+                backgroundWork = null;
+            }
+        }
         database.close();
     }
 }

@@ -1,28 +1,60 @@
 package org.redflag.console.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.scan.ScanService;
 
 /**
  * What the console was asked to do at start-up, after flags and environment were resolved.
  *
- * @param target        the database to open
- * @param migrate       run Flyway migrations at start-up (off for people who only inspect)
- * @param demoFleet     seed the demo fleet; only ever honoured for the embedded database
- * @param dataDirectory the console's own files (logs, the error spool, and the embedded database's folder)
+ * @param target         the database to open
+ * @param migrate        run Flyway migrations at start-up (off for people who only inspect)
+ * @param demoFleet      seed the demo fleet; only ever honoured for the embedded database
+ * @param simulateFleet  run the simulated agents that answer scans (the window only)
+ * @param commandTimeout how long a sent command may go unanswered before it is marked timed out
+ * @param dataDirectory  the console's own files (logs, the error spool, and the embedded database's folder)
  */
-public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, Path dataDirectory) {
+public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, boolean simulateFleet,
+        Duration commandTimeout, Path dataDirectory) {
 
     public ConsoleSettings {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
     }
 
-    /** The data folder is the embedded database's parent folder, or the platform's default for a server. */
+    /**
+     * The defaults for everything else: the simulated fleet answers where the demo fleet lives, and the data
+     * folder is the embedded database's parent folder, or the platform's default for a server.
+     */
     public ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet) {
-        this(target, migrate, demoFleet, defaultDataDirectory(target));
+        this(target, migrate, demoFleet, simulatesByDefault(target, demoFleet), ScanService.DEFAULT_COMMAND_TIMEOUT,
+                defaultDataDirectory(target));
+    }
+
+    public ConsoleSettings withDataDirectory(Path folder) {
+        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, folder);
+    }
+
+    /**
+     * For commands that look rather than change: a database given with --db-url is never migrated; the
+     * embedded one, which the console owns, is prepared as the window would prepare it.
+     */
+    public ConsoleSettings inspecting() {
+        return new ConsoleSettings(target, migrate && target instanceof DatabaseTarget.Embedded, demoFleet,
+                simulateFleet, commandTimeout, dataDirectory);
+    }
+
+    /** Opens the database as it is: no migration, no demo data (for a command that migrates itself). */
+    public ConsoleSettings asIs() {
+        return new ConsoleSettings(target, false, false, false, commandTimeout, dataDirectory);
+    }
+
+    static boolean simulatesByDefault(DatabaseTarget target, boolean demoFleet) {
+        return demoFleet && target instanceof DatabaseTarget.Embedded;
     }
 
     /** Demo data goes only into a database the console owns, never into one given with --db-url. */

@@ -38,6 +38,16 @@ public final class DatabaseOptions {
             description = "Do not seed the demo fleet into a new embedded database.")
     boolean noDemo;
 
+    @Option(names = "--simulate-fleet", negatable = true,
+            description = "Run simulated agents that take and answer scans. On by default with the embedded demo "
+                    + "database; on any other database only when given, since they write scan results into it.")
+    Boolean simulateFleet;
+
+    @Option(names = "--timeout-minutes", paramLabel = "MINUTES", defaultValue = "120",
+            description = "Mark a command timed out when an agent took it but has not answered after this many "
+                    + "minutes (default: ${DEFAULT-VALUE}).")
+    long commandTimeoutMinutes;
+
     /** Accepted only to refuse it with a reason: a password on a command line leaks into history and ps. */
     @Option(names = {"--password", "--db-password"}, hidden = true, arity = "0..1", paramLabel = "PASSWORD")
     String refusedPassword;
@@ -48,6 +58,9 @@ public final class DatabaseOptions {
             return java.util.Optional.of("Passwords are not taken on the command line, where shell history and the "
                     + "process list would keep them. Set PGPASSWORD, add the server to ~/.pgpass, or type it when the "
                     + "console asks.");
+        }
+        if (commandTimeoutMinutes < 1) {
+            return java.util.Optional.of("--timeout-minutes must be at least 1 minute; agents need time to answer.");
         }
         return java.util.Optional.empty();
     }
@@ -68,7 +81,11 @@ public final class DatabaseOptions {
         DatabaseTarget target = url == null
                 ? new DatabaseTarget.Embedded(DataFolders.postgresData(dataDirectory(env)), embeddedPort)
                 : new DatabaseTarget.Server(url, user);
-        return new ConsoleSettings(target, !noMigrate, !noDemo, dataDirectory(env));
+        boolean simulate = simulateFleet != null
+                ? simulateFleet
+                : ConsoleSettings.simulatesByDefault(target, !noDemo);
+        return new ConsoleSettings(target, !noMigrate, !noDemo, simulate,
+                java.time.Duration.ofMinutes(commandTimeoutMinutes), dataDirectory(env));
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -104,6 +104,23 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    /**
+     * A connection outside the pool, with the pool's credentials, for a caller that holds it for the
+     * console's lifetime (LISTEN) and must not starve the pool.
+     */
+    public Connection openDedicatedConnection() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            properties.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        properties.setProperty("ApplicationName", "redflag-console (live)");
+        properties.setProperty("connectTimeout", "5");
+        return java.sql.DriverManager.getConnection(url, properties);
+    }
+
     public String serverVersion() throws SQLException {
         try (Connection c = connection(); var s = c.createStatement(); var rs = s.executeQuery("SHOW server_version")) {
             rs.next();

@@ -31,8 +31,8 @@ import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
 import org.redflag.console.migration.MigrationOverview;
-import org.redflag.console.ui.agents.AgentsView;
-import org.redflag.console.ui.agents.AgentsViewModel;
+import org.redflag.console.live.LiveChanges;
+import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsView;
 
@@ -55,6 +55,7 @@ public final class ConsoleWindow {
     private final Label schemaLabel = new Label();
     private final Label agentCountLabel = new Label();
     private final Label spoolLabel = new Label();
+    private final Label liveLabel = new Label();
 
     private final ErrorReporter errors;
     /** The window made its reporter (tests, tools) and so closes it; the launcher's reporter outlives it. */
@@ -108,12 +109,13 @@ public final class ConsoleWindow {
         spoolLabel.getStyleClass().add("status-spool");
         spoolLabel.setVisible(false);
         spoolLabel.setManaged(false);
+        liveLabel.setId("status-live");
         StatusBar statusBar = new StatusBar();
         statusBar.setId("status-bar");
         statusBar.setText("");
         statusBar.getLeftItems().addAll(connectionLabel, spoolLabel);
         statusBar.getRightItems().addAll(schemaLabel, new Separator(javafx.geometry.Orientation.VERTICAL),
-                agentCountLabel);
+                agentCountLabel, new Separator(javafx.geometry.Orientation.VERTICAL), liveLabel);
 
         content.getStyleClass().add("content");
         root.setLeft(navigation);
@@ -165,13 +167,8 @@ public final class ConsoleWindow {
         connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
         connectionLabel.getStyleClass().setAll("label", "status-connected");
 
-        AgentsViewModel agentsModel = new AgentsViewModel(opened.agents(), executor, clock,
-                failure -> errors.report("agents", failure));
-        addView("Agents", () -> {
-            AgentsView view = new AgentsView(agentsModel);
-            agentsModel.reload();
-            return view;
-        });
+        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
+        addView("Agents", agentsScreen::view);
         addView("Migrations", () -> {
             MigrationsView view = new MigrationsView(opened.migrator(), executor, clock,
                     failure -> errors.report("migrations", failure));
@@ -184,6 +181,8 @@ public final class ConsoleWindow {
             return historyView;
         });
         navigationGroup.getToggles().get(0).setSelected(true);
+        opened.changes().onMode(javafx.application.Platform::runLater, this::showLiveMode);
+        opened.startBackgroundWork();
         refreshStatus();
     }
 
@@ -219,6 +218,15 @@ public final class ConsoleWindow {
                     agentCountLabel.setText(facts.agents() + (facts.agents() == 1 ? " agent" : " agents"));
                 },
                 this::reportFrom);
+    }
+
+    private void showLiveMode(LiveChanges.Mode mode) {
+        boolean live = mode == LiveChanges.Mode.LIVE;
+        liveLabel.setText(live ? "live" : "polling");
+        liveLabel.setTooltip(new javafx.scene.control.Tooltip(live
+                ? "Changes appear as the database announces them"
+                : "No live connection: views look for changes every few seconds"));
+        liveLabel.getStyleClass().setAll("label", live ? "status-connected" : "muted");
     }
 
     private record StatusFacts(String schema, long agents) {

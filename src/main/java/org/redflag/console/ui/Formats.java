@@ -11,6 +11,8 @@ public final class Formats {
 
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private Formats() {
     }
 
@@ -34,6 +36,11 @@ public final class Formats {
 
     public static String absolute(Instant instant, Clock clock) {
         return instant == null ? "" : ABSOLUTE.format(instant.atZone(zone(clock)));
+    }
+
+    /** "12:03": when something happened today, at a glance. */
+    public static String clockTime(Instant instant, Clock clock) {
+        return instant == null ? "" : CLOCK_TIME.format(instant.atZone(zone(clock)));
     }
 
     private static ZoneId zone(Clock clock) {

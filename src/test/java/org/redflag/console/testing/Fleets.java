@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Arranges agents the way an agent's registration would write them. */
@@ -27,6 +28,33 @@ public final class Fleets {
                 rs.next();
                 return rs.getObject(1, UUID.class);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An agent that reports the given subsystems, all enabled. */
+    public static UUID insertAgentWithSubsystems(TestDatabase db, String hostname, String osType, Instant lastSeen,
+            String... subsystems) {
+        UUID agent = insertAgent(db, hostname, osType, lastSeen);
+        for (String subsystem : subsystems) {
+            insertSubsystem(db, agent, subsystem, true);
+        }
+        return agent;
+    }
+
+    public static final List<String> ALL_SUBSYSTEMS = List.of("updates", "storage", "system", "docker");
+
+    public static void insertSubsystem(TestDatabase db, UUID agentId, String subsystem, boolean enabled) {
+        String sql = """
+                INSERT INTO agent_subsystems (agent_id, subsystem, enabled, interval_minutes, auto_run)
+                VALUES (?, ?, ?, 60, true)
+                """;
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, agentId);
+            ps.setString(2, subsystem);
+            ps.setBoolean(3, enabled);
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

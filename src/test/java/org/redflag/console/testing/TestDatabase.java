@@ -42,8 +42,8 @@ public final class TestDatabase {
      */
     public ConsoleSettings settings(boolean migrate) {
         try {
-            return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false,
-                    java.nio.file.Files.createTempDirectory("redflag-test-data"));
+            return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false)
+                    .withDataDirectory(java.nio.file.Files.createTempDirectory("redflag-test-data"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

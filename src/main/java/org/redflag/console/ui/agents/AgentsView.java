@@ -1,6 +1,12 @@
 package org.redflag.console.ui.agents;
 
+import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,8 +21,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.redflag.console.fleet.Presence;
+import org.redflag.console.scan.Subsystem;
+import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
 import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
@@ -27,15 +36,21 @@ public final class AgentsView extends BorderPane {
     private static final Duration SEARCH_PAUSE = Duration.millis(300);
 
     private final AgentsViewModel model;
+    private final AgentScansViewModel scans;
 
     private TextField search;
     private Button refresh;
     private Label summary;
     private TableView<AgentRow> table;
     private Button loadMore;
+    private ChoiceBox<Subsystem> scanSubsystem;
+    private Button scanSelected;
+    private Button details;
+    private Label batchSummary;
 
-    public AgentsView(AgentsViewModel model) {
+    public AgentsView(AgentsViewModel model, AgentScansViewModel scans) {
         this.model = model;
+        this.scans = scans;
         initializeParts();
         layoutParts();
         setupBindings();
@@ -53,18 +68,39 @@ public final class AgentsView extends BorderPane {
         summary.getStyleClass().add("muted");
         loadMore = new Button("Load more");
         loadMore.setId("agents-load-more");
+        scanSubsystem = new ChoiceBox<>(FXCollections.observableArrayList(Subsystem.values()));
+        scanSubsystem.setId("scan-subsystem");
+        scanSubsystem.setTooltip(new Tooltip("What the scan buttons scan"));
+        scanSelected = new Button("Scan selected");
+        scanSelected.setId("scan-selected");
+        details = new Button("Details…");
+        details.setId("agent-details");
+        batchSummary = new Label();
+        batchSummary.setId("scan-batch-summary");
+        batchSummary.getStyleClass().add("muted");
 
         table = new TableView<>(model.rows());
         table.setId("agents-table");
         table.setPlaceholder(new Label("No agents match. Clear the search, or register an agent with the server."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setRowFactory(t -> {
+            TableRow<AgentRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openDetails(row.getItem());
+                }
+            });
+            return row;
+        });
         table.getColumns().addAll(
-                textColumn("Hostname", 260, row -> row.agent().hostname()),
-                textColumn("OS", 260, row -> row.agent().osLabel()),
-                textColumn("Agent version", 110, row -> row.agent().agentVersion()),
+                textColumn("Hostname", 200, row -> row.agent().hostname()),
+                textColumn("OS", 200, row -> row.agent().osLabel()),
+                textColumn("Agent version", 90, row -> row.agent().agentVersion()),
                 statusColumn(),
                 timeColumn("Last seen", row -> row.agent().lastSeen()),
-                timeColumn("Last scan", row -> row.agent().lastScan()));
+                timeColumn("Last scan", row -> row.agent().lastScan()),
+                scanColumn());
     }
 
     private void layoutParts() {
@@ -72,8 +108,11 @@ public final class AgentsView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Agents");
         title.getStyleClass().add("view-title");
-        HBox toolbar = new HBox(10, title, search, refresh, spacer, summary);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox searchBar = new HBox(10, title, search, refresh, spacer, summary);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+        HBox scanBar = new HBox(10, new Label("Scan buttons scan"), scanSubsystem, scanSelected, details, batchSummary);
+        scanBar.setAlignment(Pos.CENTER_LEFT);
+        VBox toolbar = new VBox(8, searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
         HBox footer = new HBox(loadMore);
         footer.setAlignment(Pos.CENTER);
@@ -88,6 +127,11 @@ public final class AgentsView extends BorderPane {
         loadMore.visibleProperty().bind(model.moreAvailableProperty());
         loadMore.managedProperty().bind(model.moreAvailableProperty());
         refresh.disableProperty().bind(model.loadingProperty());
+        scanSubsystem.valueProperty().bindBidirectional(scans.subsystemProperty());
+        var nothingSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        scanSelected.disableProperty().bind(nothingSelected);
+        details.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        batchSummary.textProperty().bind(scans.batchSummaryProperty());
     }
 
     private void setupEventHandlers() {
@@ -100,16 +144,72 @@ public final class AgentsView extends BorderPane {
         });
         refresh.setOnAction(e -> model.reload());
         loadMore.setOnAction(e -> model.loadMore());
+        scanSelected.setOnAction(e -> scans.scanAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        details.setOnAction(e -> openDetails(table.getSelectionModel().getSelectedItem()));
         TablePaging.onScrolledToEnd(table, model::loadMore);
+    }
+
+    private void openDetails(AgentRow row) {
+        if (row != null) {
+            AgentDetailView.show(getScene().getWindow(), scans.details(row));
+        }
+    }
+
+    /** A scan button per row for the chosen subsystem, and what became of the last scan asked for. */
+    private TableColumn<AgentRow, AgentRow> scanColumn() {
+        TableColumn<AgentRow, AgentRow> column = Columns.row("Scan", 280);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Button scan = new Button();
+            private final Label state = new Label();
+            private final HBox box = new HBox(8, scan, state);
+            private javafx.beans.binding.ObjectBinding<AgentScansViewModel.RowState> rowState;
+
+            {
+                scan.getStyleClass().addAll("scan-button", "small");
+                scan.setMinWidth(Region.USE_PREF_SIZE);
+                scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
+                state.getStyleClass().add("scan-state");
+                box.setAlignment(Pos.CENTER_LEFT);
+                // Clicks that land beside a disabled scan button must not add up to a double click that
+                // opens the agent's details over the list.
+                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
+                scan.setOnAction(e -> {
+                    if (getItem() != null) {
+                        scans.scan(getItem());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(AgentRow row, boolean empty) {
+                super.updateItem(row, empty);
+                scan.disableProperty().unbind();
+                state.textProperty().unbind();
+                if (rowState != null) {
+                    rowState.dispose();
+                    rowState = null;
+                }
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                rowState = Bindings.valueAt(scans.states(), row.agent().id());
+                var current = rowState;
+                scan.disableProperty().bind(Bindings.createBooleanBinding(
+                        () -> current.get() != null && current.get().busy(), current));
+                state.textProperty().bind(Bindings.createStringBinding(
+                        () -> current.get() == null ? "" : current.get().text(), current));
+                scan.setUserData(row.agent().hostname());
+                state.setUserData(row.agent().hostname());
+                setGraphic(box);
+            }
+        });
+        return column;
     }
 
     private static TableColumn<AgentRow, String> textColumn(String title, double width,
             java.util.function.Function<AgentRow, String> value) {
-        TableColumn<AgentRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return Columns.text(title, width, value);
     }
 
     private TableColumn<AgentRow, Presence> statusColumn() {

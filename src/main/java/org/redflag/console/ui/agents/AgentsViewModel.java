@@ -73,6 +73,23 @@ public final class AgentsViewModel {
         }, this::failed);
     }
 
+    /** Reads one shown agent again (its last scan moved, say), leaving the rest of the list alone. */
+    public void refreshAgent(java.util.UUID agentId) {
+        if (rows.stream().noneMatch(r -> r.agent().id().equals(agentId))) {
+            return;
+        }
+        executor.submit(() -> agents.find(agentId), found -> found.ifPresent(agent -> {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).agent().id().equals(agentId)) {
+                    rows.set(i, AgentRow.of(agent, clock));
+                    return;
+                }
+            }
+        }), failure -> {
+            // The next change or the slow poll reads it again; not worth an error notification.
+        });
+    }
+
     private List<AgentRow> toRows(List<Agent> page) {
         return page.stream().map(agent -> AgentRow.of(agent, clock)).toList();
     }

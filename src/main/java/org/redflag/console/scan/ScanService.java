@@ -1,0 +1,147 @@
+package org.redflag.console.scan;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.redflag.console.fleet.Agent;
+import org.redflag.console.fleet.AgentRepository;
+
+/**
+ * Asking agents to scan, and looking after the commands that asks for: cancel, retry, and timing out
+ * commands an agent took but never answered. Safe from any thread and from several consoles at once,
+ * because the one-active-scan rule lives in the database.
+ */
+public final class ScanService {
+
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofHours(2);
+    static final String SOURCE_CONSOLE = "manual";
+
+    private final CommandRepository commands;
+    private final SubsystemRepository subsystems;
+    private final AgentRepository agents;
+    private final Clock clock;
+    private final Duration commandTimeout;
+
+    public ScanService(CommandRepository commands, SubsystemRepository subsystems, AgentRepository agents,
+            Clock clock, Duration commandTimeout) {
+        this.commands = commands;
+        this.subsystems = subsystems;
+        this.agents = agents;
+        this.clock = clock;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * Queues a scan of one subsystem on one agent, or answers with the scan already queued for it.
+     *
+     * @throws ScanRefused when the agent does not exist or that subsystem is missing or disabled on it
+     */
+    public ScanOutcome requestScan(UUID agentId, Subsystem subsystem) throws ScanRefused, SQLException {
+        Optional<ScanOutcome> outcome = commands.enqueueScan(agentId, subsystem, SOURCE_CONSOLE, null);
+        if (outcome.isEmpty()) {
+            throw refusal(agentId, subsystem);
+        }
+        return outcome.get();
+    }
+
+    /** The same for many agents; agents that cannot run this scan are listed with the reason, not thrown. */
+    public BatchOutcome requestScans(Collection<UUID> agentIds, Subsystem subsystem) throws SQLException {
+        List<ScanOutcome> outcomes = new ArrayList<>(agentIds.size());
+        Map<UUID, String> refused = new LinkedHashMap<>();
+        for (UUID agentId : agentIds) {
+            try {
+                outcomes.add(requestScan(agentId, subsystem));
+            } catch (ScanRefused e) {
+                refused.put(agentId, e.getMessage());
+            }
+        }
+        return new BatchOutcome(subsystem, outcomes, refused);
+    }
+
+    /**
+     * Queues the same scan again after it failed, timed out or was cancelled; the new command remembers the
+     * old one in retried_from_id. If one is already queued, that one is the answer.
+     */
+    public ScanOutcome retry(UUID commandId) throws ScanRefused, SQLException {
+        AgentCommand original = commands.find(commandId)
+                .orElseThrow(() -> new ScanRefused("That command no longer exists; refresh the agent's commands."));
+        if (!original.status().isRetryable()) {
+            throw new ScanRefused("The " + original.what() + " command is " + original.status().label()
+                    + "; only failed, timed-out or cancelled commands can be retried.");
+        }
+        Subsystem subsystem = original.subsystem().orElseThrow(() -> new ScanRefused(
+                "Only scans can be retried from the console; \"" + original.commandType() + "\" is not a scan."));
+        Optional<ScanOutcome> outcome = commands.enqueueScan(original.agentId(), subsystem, SOURCE_CONSOLE, commandId);
+        if (outcome.isEmpty()) {
+            throw refusal(original.agentId(), subsystem);
+        }
+        return outcome.get();
+    }
+
+    /** Cancels a command no agent has started (pending or sent). */
+    public AgentCommand cancel(UUID commandId) throws ScanRefused, SQLException {
+        Optional<AgentCommand> cancelled = commands.cancel(commandId, clock.instant());
+        if (cancelled.isPresent()) {
+            return cancelled.get();
+        }
+        AgentCommand current = commands.find(commandId)
+                .orElseThrow(() -> new ScanRefused("That command no longer exists; refresh the agent's commands."));
+        throw new ScanRefused("The " + current.what() + " command is already " + current.status().label()
+                + "; only pending or sent commands can be cancelled.");
+    }
+
+    /**
+     * Marks commands sent longer ago than the command timeout as timed out, so they stop blocking new scans
+     * and show up as something to retry.
+     *
+     * @return how many commands timed out
+     */
+    public int sweepTimedOut() throws SQLException {
+        Instant now = clock.instant();
+        return commands.timeOut(now.minus(commandTimeout), now,
+                "No answer within " + describe(commandTimeout) + " of sending; timed out by the console");
+    }
+
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    private ScanRefused refusal(UUID agentId, Subsystem subsystem) throws SQLException {
+        Optional<Agent> agent = agents.find(agentId);
+        if (agent.isEmpty()) {
+            return new ScanRefused("That agent no longer exists (it may have been removed); refresh the list.");
+        }
+        String host = agent.get().hostname();
+        Optional<AgentSubsystem> known = subsystems.find(agentId, subsystem);
+        if (known.isEmpty()) {
+            return new ScanRefused(host + " does not report a " + subsystem + " subsystem, so it cannot scan "
+                    + subsystem + ". Pick a subsystem the agent lists in its details.");
+        }
+        return new ScanRefused("The " + subsystem + " subsystem is disabled on " + host
+                + ", so it was not scanned. Enable it in the agent's configuration, then scan again.");
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMinutes() % 60 == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
+    }
+
+    /** What a scan of many agents did: one outcome per agent that could scan, a reason per agent that could not. */
+    public record BatchOutcome(Subsystem subsystem, List<ScanOutcome> outcomes, Map<UUID, String> refused) {
+
+        public long queued() {
+            return outcomes.stream().filter(ScanOutcome::isNew).count();
+        }
+
+        public long alreadyQueued() {
+            return outcomes.size() - queued();
+        }
+    }
+}

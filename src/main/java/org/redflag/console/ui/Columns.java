@@ -1,0 +1,30 @@
+package org.redflag.console.ui;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableColumn;
+
+/** Table columns the way the console's tables use them: fixed order from SQL, so never sortable by the user. */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /** A column of text computed from the row. */
+    public static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A column whose cells get the whole row, for cells with buttons or badges; add a cell factory. */
+    public static <T> TableColumn<T, T> row(String title, double width) {
+        TableColumn<T, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        return column;
+    }
+}

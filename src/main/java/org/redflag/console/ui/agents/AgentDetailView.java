@@ -1,0 +1,250 @@
+package org.redflag.console.ui.agents;
+
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.redflag.console.scan.AgentCommand;
+import org.redflag.console.scan.AgentSubsystem;
+import org.redflag.console.scan.PendingPackage;
+import org.redflag.console.scan.StorageMetric;
+import org.redflag.console.ui.Columns;
+import org.redflag.console.ui.Formats;
+
+/** An agent's details in a window of their own, so several agents can be watched side by side. */
+public final class AgentDetailView extends BorderPane {
+
+    private final AgentDetailViewModel model;
+
+    private Label title;
+    private Button refresh;
+    private TableView<AgentSubsystem> subsystems;
+    private TableView<AgentCommand> commands;
+    private TableView<StorageMetric> storage;
+    private TableView<PendingPackage> packages;
+
+    public AgentDetailView(AgentDetailViewModel model) {
+        this.model = model;
+        initializeParts();
+        layoutParts();
+        setupEventHandlers();
+    }
+
+    /** Opens the details next to the main window and keeps them current until closed. */
+    public static Stage show(Window owner, AgentDetailViewModel model) {
+        AgentDetailView view = new AgentDetailView(model);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(model.hostname() + " — agent details");
+        Scene scene = new Scene(view, 1240, 760);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> model.close());
+        stage.show();
+        model.reload();
+        return stage;
+    }
+
+    private void initializeParts() {
+        setId("agent-detail");
+        title = new Label(model.hostname());
+        title.getStyleClass().add("view-title");
+        refresh = new Button("Refresh");
+        refresh.setId("detail-refresh");
+
+        subsystems = table("detail-subsystems", model.subsystems(), "This agent reports no subsystems.");
+        subsystems.getColumns().addAll(
+                column("Subsystem", 100, s -> s.subsystem().id()),
+                column("Enabled", 70, s -> s.enabled() ? "yes" : "no"),
+                column("Auto-run", 70, s -> s.autoRun() ? "yes" : "no"),
+                column("Interval", 80, s -> s.intervalMinutes() + " min"),
+                column("Last run", 150, s -> Formats.absolute(s.lastRunAt(), model.clock())),
+                column("Next run", 150, s -> Formats.absolute(s.nextRunAt(), model.clock())),
+                subsystemScanColumn());
+        subsystems.setFixedCellSize(34);
+        subsystems.setPrefHeight(34 * 4 + 42);
+        subsystems.setMinHeight(34 * 4 + 42);
+
+        commands = table("detail-commands", model.commands(), "No commands yet: scan a subsystem above.");
+        commands.getColumns().addAll(
+                column("Scan of", 70, AgentCommand::what),
+                statusColumn(),
+                commandActionColumn(),
+                column("Created", 60, c -> Formats.clockTime(c.createdAt(), model.clock())),
+                column("Sent", 60, c -> Formats.clockTime(c.sentAt(), model.clock())),
+                column("Finished", 65, c -> Formats.clockTime(c.completedAt(), model.clock())),
+                column("Result", 160, c -> c.summary() == null ? "" : c.summary()));
+
+        storage = table("detail-storage", model.storage(), "No storage measured yet: scan storage.");
+        storage.getColumns().addAll(
+                column("Mountpoint", 120, StorageMetric::mountpoint),
+                column("Size", 75, m -> gib(m.totalBytes())),
+                column("Free", 75, m -> gib(m.availableBytes())),
+                column("Used", 65, m -> m.usedPercent().stripTrailingZeros().toPlainString() + " %"),
+                column("Severity", 75, StorageMetric::severity),
+                column("Measured", 75, m -> Formats.clockTime(m.collectedAt(), model.clock())));
+
+        packages = table("detail-packages", model.packages(), "No pending updates known: scan updates.");
+        packages.getColumns().addAll(
+                column("Type", 70, PendingPackage::packageType),
+                column("Package", 150, PendingPackage::name),
+                column("Installed", 110, p -> p.currentVersion() == null ? "" : p.currentVersion()),
+                column("Available", 110, PendingPackage::availableVersion),
+                column("Severity", 80, PendingPackage::severity));
+    }
+
+    private void layoutParts() {
+        HBox header = new HBox(10, title, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(12, 16, 8, 16));
+        VBox right = new VBox(6, section("Latest storage"), storage, section("Pending packages"), packages);
+        VBox left = new VBox(6, section("Commands"), commands);
+        VBox.setVgrow(storage, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(packages, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(commands, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane lower = new SplitPane(left, right);
+        lower.setOrientation(Orientation.HORIZONTAL);
+        lower.setDividerPositions(0.52);
+        VBox body = new VBox(6, section("Subsystems"), subsystems, lower);
+        VBox.setVgrow(lower, javafx.scene.layout.Priority.ALWAYS);
+        body.setPadding(new Insets(0, 16, 16, 16));
+        setTop(header);
+        setCenter(body);
+    }
+
+    private void setupEventHandlers() {
+        refresh.setOnAction(e -> model.reload());
+        refresh.disableProperty().bind(model.loadingProperty());
+    }
+
+    private TableColumn<AgentSubsystem, AgentSubsystem> subsystemScanColumn() {
+        TableColumn<AgentSubsystem, AgentSubsystem> column = Columns.row("Scan", 260);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Button scan = new Button();
+            private final Label state = new Label();
+            private final HBox box = new HBox(8, scan, state);
+
+            {
+                scan.getStyleClass().addAll("detail-scan-button", "small");
+                state.getStyleClass().add("scan-state");
+                box.setAlignment(Pos.CENTER_LEFT);
+                scan.setOnAction(e -> model.scan(getItem().subsystem()));
+            }
+
+            @Override
+            protected void updateItem(AgentSubsystem subsystem, boolean empty) {
+                super.updateItem(subsystem, empty);
+                state.textProperty().unbind();
+                if (empty || subsystem == null) {
+                    setGraphic(null);
+                    return;
+                }
+                scan.setText("Scan " + subsystem.subsystem());
+                scan.setId("detail-scan-" + subsystem.subsystem().id());
+                scan.setDisable(!subsystem.enabled());
+                var asked = Bindings.valueAt(model.scanStates(), subsystem.subsystem());
+                String idle = subsystem.enabled() ? "" : "disabled";
+                state.textProperty().bind(Bindings.createStringBinding(
+                        () -> asked.get() == null ? idle : asked.get(), asked));
+                setGraphic(box);
+            }
+        });
+        return column;
+    }
+
+    private TableColumn<AgentCommand, AgentCommand> statusColumn() {
+        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Status", 90);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = new Label();
+
+            @Override
+            protected void updateItem(AgentCommand command, boolean empty) {
+                super.updateItem(command, empty);
+                if (empty || command == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.setText(command.status().label());
+                String tone = switch (command.status()) {
+                    case COMPLETED -> "badge-success";
+                    case FAILED, TIMED_OUT -> "badge-danger";
+                    case CANCELLED -> "badge-muted";
+                    default -> "badge-warning";
+                };
+                badge.getStyleClass().setAll("badge", tone, "command-status");
+                setGraphic(badge);
+            }
+        });
+        return column;
+    }
+
+    private TableColumn<AgentCommand, AgentCommand> commandActionColumn() {
+        TableColumn<AgentCommand, AgentCommand> column = Columns.row("", 75);
+        column.setMinWidth(75);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Button action = new Button();
+
+            {
+                action.getStyleClass().add("small");
+                action.setOnAction(e -> {
+                    AgentCommand command = getItem();
+                    if (command.status().isActive()) {
+                        model.cancel(command);
+                    } else {
+                        model.retry(command);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(AgentCommand command, boolean empty) {
+                super.updateItem(command, empty);
+                boolean offered = !empty && command != null
+                        && (command.status().isActive() || command.status().isRetryable());
+                if (!offered) {
+                    setGraphic(null);
+                    return;
+                }
+                action.setText(command.status().isActive() ? "Cancel" : "Retry");
+                setGraphic(action);
+            }
+        });
+        return column;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static <T> TableView<T> table(String id, javafx.collections.ObservableList<T> items, String placeholder) {
+        TableView<T> table = new TableView<>(items);
+        table.setId(id);
+        table.setPlaceholder(new Label(placeholder));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        return Columns.text(title, width, value);
+    }
+
+    private static String gib(long bytes) {
+        double gib = bytes / (double) (1L << 30);
+        return gib >= 100 ? String.format("%.0f GiB", gib) : String.format("%.1f GiB", gib);
+    }
+}

@@ -1,0 +1,49 @@
+package org.redflag.console.ui.agents;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.live.ChangeBus;
+import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.Debouncer;
+
+/**
+ * Wires the agents list, its scans and the agent details to the services and to live changes, so the
+ * window only has to ask for the view.
+ */
+public final class AgentsScreen {
+
+    private final AgentsViewModel agents;
+    private final AgentScansViewModel scans;
+
+    public AgentsScreen(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
+            Consumer<Throwable> onError) {
+        ChangeBus changes = context.changes();
+        ScanRequests requests = new ScanRequests(context.scans(), executor, errors, clock,
+                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+        AgentDetailViewModel.Factory details = (agentId, hostname) -> {
+            AgentDetailViewModel model = new AgentDetailViewModel(agentId, hostname, context.subsystems(),
+                    context.commands(), context.scanResults(), requests, executor, onError);
+            ChangeBus.Subscription subscription = changes.onChange(Platform::runLater, model::changed);
+            model.whenClosed(subscription::close);
+            return model;
+        };
+        this.agents = new AgentsViewModel(context.agents(), executor, clock, onError);
+        this.scans = new AgentScansViewModel(requests, context.commands(), executor, details);
+        changes.onChange(Platform::runLater, notice -> {
+            scans.changed(notice);
+            if (!notice.isPoll() && notice.agentId() != null) {
+                agents.refreshAgent(notice.agentId());
+            }
+        });
+    }
+
+    /** The view, built when the user first opens it. */
+    public AgentsView view() {
+        AgentsView view = new AgentsView(agents, scans);
+        agents.reload();
+        return view;
+    }
+}

@@ -1,0 +1,150 @@
+package org.redflag.console.ui.agents;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.scan.AgentCommand;
+import org.redflag.console.scan.ScanOutcome;
+import org.redflag.console.scan.ScanRefused;
+import org.redflag.console.scan.ScanService;
+import org.redflag.console.scan.Subsystem;
+import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.Formats;
+
+/**
+ * The way from a scan click to the scan service and back, shared by every view that has scan buttons, so a
+ * click in the agents list and one in an agent's details debounce together. Refusals and failures go
+ * through the error door with the agent attached.
+ */
+public final class ScanRequests {
+
+    /** What a click is about: one subsystem of one agent. */
+    public record Key(UUID agentId, Subsystem subsystem) {
+    }
+
+    /** How a request ended, for the view that asked. Called on the FX thread. */
+    public interface Answer {
+        void answered(ScanOutcome outcome);
+
+        void notQueued(String reason);
+    }
+
+    static final String AREA = "scan";
+
+    private final ScanService scans;
+    private final BackgroundExecutor executor;
+    private final ErrorReporter errors;
+    private final Clock clock;
+    private final Debouncer<Key> debouncer;
+
+    public ScanRequests(ScanService scans, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
+            Debouncer<Key> debouncer) {
+        this.scans = scans;
+        this.executor = executor;
+        this.errors = errors;
+        this.clock = clock;
+        this.debouncer = debouncer;
+    }
+
+    /**
+     * Asks for a scan unless the same one was just asked for.
+     *
+     * @return false when the click was swallowed by the debouncer (nothing was sent)
+     */
+    public boolean request(UUID agentId, String hostname, Subsystem subsystem, Answer answer) {
+        Key key = new Key(agentId, subsystem);
+        if (!debouncer.tryStart(key)) {
+            return false;
+        }
+        executor.submit(() -> scans.requestScan(agentId, subsystem), outcome -> {
+            debouncer.finish(key);
+            answer.answered(outcome);
+        }, failure -> {
+            debouncer.finish(key);
+            answer.notQueued(reportFailure(failure, agentId, "queue the " + subsystem + " scan for " + hostname));
+        });
+        return true;
+    }
+
+    /** Scans many agents in one background call; agents whose same scan is still in flight are left out. */
+    public void requestMany(List<UUID> agentIds, Subsystem subsystem, Consumer<ScanService.BatchOutcome> done) {
+        List<UUID> wanted = agentIds.stream().filter(id -> debouncer.tryStart(new Key(id, subsystem))).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        executor.submit(() -> scans.requestScans(wanted, subsystem), batch -> {
+            wanted.forEach(id -> debouncer.finish(new Key(id, subsystem)));
+            reportRefusals(batch);
+            done.accept(batch);
+        }, failure -> {
+            wanted.forEach(id -> debouncer.finish(new Key(id, subsystem)));
+            reportFailure(failure, null, "queue the " + subsystem + " scans of " + wanted.size() + " agents");
+        });
+    }
+
+    public void cancel(AgentCommand command, Runnable done) {
+        executor.submit(() -> scans.cancel(command.id()), cancelled -> done.run(), failure -> {
+            reportFailure(failure, command.agentId(), "cancel the " + command.what() + " command");
+            done.run();
+        });
+    }
+
+    public void retry(AgentCommand command, Consumer<ScanOutcome> done) {
+        executor.submit(() -> scans.retry(command.id()), done::accept,
+                failure -> reportFailure(failure, command.agentId(), "retry the " + command.what() + " command"));
+    }
+
+    /** "queued" or "already queued (since 12:03)". */
+    public String describe(ScanOutcome outcome) {
+        return outcome.isNew()
+                ? "queued"
+                : "already queued (since " + Formats.clockTime(outcome.command().createdAt(), clock) + ")";
+    }
+
+    /** "completed 12:04", "running", "failed 12:05": a command's state in a few words. */
+    public String describe(AgentCommand command) {
+        return command.status().label()
+                + (command.completedAt() == null ? "" : " " + Formats.clockTime(command.completedAt(), clock));
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** One report for the whole batch, so scanning 200 agents cannot raise 200 notifications. */
+    private void reportRefusals(ScanService.BatchOutcome batch) {
+        var refused = batch.refused();
+        if (refused.isEmpty()) {
+            return;
+        }
+        var first = refused.entrySet().iterator().next();
+        String message = refused.size() == 1
+                ? first.getValue()
+                : refused.size() + " agents were not scanned for " + batch.subsystem() + ". The first: "
+                        + first.getValue();
+        errors.report(AREA, message, null, refused.size() == 1 ? first.getKey() : null);
+    }
+
+    /** A refusal is reported as its own sentence; anything else gets what we tried and what to do. */
+    private String reportFailure(Throwable failure, UUID agentId, String whatWeTried) {
+        if (failure instanceof ScanRefused refused) {
+            errors.report(AREA, refused.getMessage(), refused, agentId);
+            return refused.getMessage();
+        }
+        String message = "Could not " + whatWeTried + ": " + rootMessage(failure)
+                + ". Check the database connection and try again.";
+        errors.report(AREA, message, failure, agentId);
+        return message;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+    }
+}

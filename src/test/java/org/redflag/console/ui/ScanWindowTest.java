@@ -1,0 +1,222 @@
+package org.redflag.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redflag.console.scan.AgentCommand;
+import org.redflag.console.scan.CommandStatus;
+import org.redflag.console.scan.StorageMetric;
+import org.redflag.console.simulator.SimulatedFleet;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.agents.AgentRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Scanning from the real window: rapid clicks, live updates from other connections, the agent's details. */
+@ExtendWith(ApplicationExtension.class)
+class ScanWindowTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private FxBackgroundExecutor executor;
+    private ConsoleWindow window;
+    private TestDatabase db;
+    private UUID web01;
+    private UUID web02;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            CountDownLatch closed = new CountDownLatch(1);
+            FxToolkit.setupFixture(() -> window.close(closed::countDown));
+            closed.await(10, TimeUnit.SECONDS);
+            FxToolkit.setupFixture(() -> javafx.stage.Window.getWindows().stream().toList()
+                    .forEach(w -> ((Stage) w).close()));
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    @Test
+    void rapidTripleClickQueuesOneScanAndLeavesOtherAgentsAlone(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        Button web01Scan = scanButton(robot, "web-01.prod");
+        assertThat(web01Scan.getText()).isEqualTo("Scan storage");
+
+        robot.moveTo(web01Scan);
+        // Three real clicks posted back to back, faster than any hand: well within 200 ms.
+        long[] took = new long[1];
+        FxToolkit.setupFixture(() -> {
+            javafx.scene.robot.Robot mouse = new javafx.scene.robot.Robot();
+            long began = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                mouse.mouseClick(MouseButton.PRIMARY);
+            }
+            took[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        });
+        System.out.printf("Three clicks posted within %d ms%n", took[0]);
+
+        Label web01State = scanState(robot, "web-01.prod");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(web01State.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ? AND command_type = 'scan_storage'",
+                web01)).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+        assertThat(scanButton(robot, "web-02.prod").isDisabled()).isFalse();
+        assertThat(scanState(robot, "web-02.prod").getText()).isEmpty();
+
+        // A fourth click in the quiet window after the answer is ignored too: no second request at all.
+        robot.clickOn(scanButton(robot, "web-01.prod"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scanState(robot, "web-01.prod").getText()).isEqualTo("storage queued");
+
+        robot.clickOn(scanButton(robot, "web-02.prod"));
+        Label web02State = scanState(robot, "web-02.prod");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(web02State.getText()));
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", web02)).isEqualTo(1);
+        assertThat(javafx.stage.Window.getWindows()).as("rapid clicks on a scan button open no details").hasSize(1);
+        assertThat(scanState(robot, "web-01.prod").getText()).isEqualTo("storage queued");
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+    }
+
+    @Test
+    void aScanCompletedByAnotherConnectionShowsWithoutARefresh(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        Label live = robot.lookup("#status-live").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "live".equals(live.getText()));
+        robot.clickOn(scanButton(robot, "web-01.prod"));
+        Label state = scanState(robot, "web-01.prod");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(state.getText()));
+
+        // An agent, through another connection, takes the scan and reports.
+        SimulatedFleet.Round round = agentsAnswer();
+        assertThat(round.completed()).isEqualTo(1);
+
+        // The live poll is 30 s away: within 10 s only a notification can have brought this.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.getText().startsWith("storage completed"));
+        assertThat(live.getText()).isEqualTo("live");
+    }
+
+    @Test
+    void theAgentsDetailsShowItsCommandsGoFromPendingToCompletedAndItsStorage(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        Fleets.insertSubsystem(db, web01, "docker", false);
+        robot.clickOn("web-01.prod");
+        robot.clickOn("#agent-details");
+
+        TableView<AgentCommand> commands = Fx.waitForNode(robot, "#detail-commands");
+        TableView<StorageMetric> storage = robot.lookup("#detail-storage").queryTableView();
+        TableView<?> subsystems = robot.lookup("#detail-subsystems").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> subsystems.getItems().size() == 3);
+        assertThat(robot.lookup("#detail-scan-docker").queryButton().isDisabled())
+                .as("a disabled subsystem offers no scan").isTrue();
+        assertThat(storage.getItems()).isEmpty();
+
+        robot.clickOn("#detail-scan-storage");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
+        assertThat(commands.getItems().get(0).status()).isEqualTo(CommandStatus.PENDING);
+
+        agentsAnswer();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !commands.getItems().isEmpty()
+                && commands.getItems().get(0).status() == CommandStatus.COMPLETED && !storage.getItems().isEmpty());
+        assertThat(storage.getItems()).extracting(StorageMetric::mountpoint).contains("/", "/boot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".scan-state").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().startsWith("completed")));
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+    }
+
+    @Test
+    void cancelAndRetryFromTheDetails(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        robot.clickOn("web-02.prod");
+        robot.clickOn("#agent-details");
+        TableView<AgentCommand> commands = Fx.waitForNode(robot, "#detail-commands");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#detail-scan-storage").tryQuery().isPresent());
+        robot.clickOn("#detail-scan-storage");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
+
+        clickWhenSettled(robot, "Cancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> commands.getItems().get(0).status() == CommandStatus.CANCELLED);
+        clickWhenSettled(robot, "Retry");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 2);
+
+        AgentCommand retried = commands.getItems().get(0);
+        assertThat(retried.status()).isEqualTo(CommandStatus.PENDING);
+        assertThat(retried.retriedFromId()).isEqualTo(commands.getItems().get(1).id());
+    }
+
+    /** The details reload on every change notice; click once the reloads are over, not in the middle of one. */
+    private static void clickWhenSettled(FxRobot robot, String text) throws Exception {
+        Button refresh = robot.lookup("#detail-refresh").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !refresh.isDisabled()
+                && robot.lookup(text).tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(text);
+    }
+
+    private SimulatedFleet.Round agentsAnswer() throws Exception {
+        return new SimulatedFleet(db.dataSource(), Clock.systemUTC(), SimulatedFleet.Settings.instant(0)).runRound();
+    }
+
+    private void openWithTwoAgents(FxRobot robot) throws Exception {
+        db = TestPostgres.newDatabase().migrated();
+        web01 = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW.minus(Duration.ofMinutes(2)),
+                "updates", "storage");
+        web02 = Fleets.insertAgentWithSubsystems(db, "web-02.prod", "linux", NOW.minus(Duration.ofMinutes(3)),
+                "updates", "storage");
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            window = new ConsoleWindow(new Stage(), db.settings(true), Optional.empty(), clock, executor);
+            window.show();
+        });
+        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Button scanButton(FxRobot robot, String hostname) {
+        return robot.lookup(".scan-button").match(node -> showsRow(node, hostname)).queryButton();
+    }
+
+    private static Label scanState(FxRobot robot, String hostname) {
+        return robot.lookup(".scan-state").match(node -> showsRow(node, hostname)).queryAs(Label.class);
+    }
+
+    /** The table keeps spare cells for measuring; only a cell the user can see counts. */
+    private static boolean showsRow(javafx.scene.Node node, String hostname) {
+        if (!hostname.equals(node.getUserData())) {
+            return false;
+        }
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getParent() != null && node.getParent().getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
+                && !cell.isEmpty();
+    }
+}
