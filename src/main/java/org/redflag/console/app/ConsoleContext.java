@@ -10,6 +10,9 @@ import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.demo.DemoFleet;
 import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.migration.AuditRepository;
+import org.redflag.console.migration.LegacyAudit;
+import org.redflag.console.migration.MigrationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ public final class ConsoleContext implements AutoCloseable {
     private final SchemaMigrator migrator;
     private final AgentRepository agents;
     private final HistoryRepository history;
+    private final MigrationService migrations;
+    private final LegacyAudit legacyAudit;
 
     private ConsoleContext(ConsoleSettings settings, Database database, Clock clock) {
         this.settings = settings;
@@ -36,6 +41,8 @@ public final class ConsoleContext implements AutoCloseable {
         this.migrator = new SchemaMigrator(database.dataSource());
         this.agents = new AgentRepository(database.dataSource());
         this.history = new HistoryRepository(database.dataSource());
+        this.migrations = new MigrationService(migrator);
+        this.legacyAudit = new LegacyAudit(new AuditRepository(database.dataSource()), migrator);
     }
 
     /** Blocking: call it off the FX thread. */
@@ -97,6 +104,14 @@ public final class ConsoleContext implements AutoCloseable {
 
     public SchemaMigrator migrator() {
         return migrator;
+    }
+
+    public MigrationService migrations() {
+        return migrations;
+    }
+
+    public LegacyAudit legacyAudit() {
+        return legacyAudit;
     }
 
     public AgentRepository agents() {

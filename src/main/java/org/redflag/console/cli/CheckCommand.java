@@ -10,7 +10,6 @@ import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.app.Passwords;
 import org.redflag.console.db.ConnectionProblem;
-import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.migration.MigrationOverview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +46,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (refused.isPresent()) {
             return CliErrors.print(spec, refused.get());
         }
-        ConsoleSettings asked = database.toSettings(env);
-        boolean ours = asked.target() instanceof DatabaseTarget.Embedded;
-        ConsoleSettings settings = new ConsoleSettings(asked.target(), ours && asked.migrate(), asked.demoFleet());
+        ConsoleSettings settings = database.toSettings(env).inspecting();
         try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
             MigrationOverview migrations = MigrationOverview.read(context.migrator());
             out.printf("Connected to  %s%n", context.database().describe());

@@ -1,0 +1,25 @@
+package org.redflag.console.migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a migrate ended, in words a person can act on.
+ *
+ * @param applied         the migrations that ran and were committed, in order
+ * @param failedMigration the migration that failed, when one did
+ * @param message         one paragraph: what happened and what to do next
+ * @param failure         Flyway's exception, for the log and the history row; null on success
+ */
+public record MigrationOutcome(
+        boolean succeeded,
+        List<String> applied,
+        String schemaVersion,
+        Optional<String> failedMigration,
+        String message,
+        Throwable failure) {
+
+    public MigrationOutcome {
+        applied = List.copyOf(applied);
+    }
+}
