@@ -12,8 +12,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Flyway owns the schema: this is the only place that configures it. Per-script settings come from
@@ -28,20 +30,29 @@ public final class SchemaMigrator {
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
 
-    private final Flyway flyway;
+    private final DataSource dataSource;
     private final List<String> locations;
+    private final Flyway flyway;
 
     public SchemaMigrator(DataSource dataSource) {
         this(dataSource, DEFAULT_LOCATION);
     }
 
     public SchemaMigrator(DataSource dataSource, String... locations) {
+        this.dataSource = dataSource;
         this.locations = List.of(locations);
-        this.flyway = Flyway.configure()
+        this.flyway = configure().load();
+    }
+
+    private FluentConfiguration configure() {
+        FluentConfiguration configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(locations)
-                .failOnMissingLocations(true)
-                .load();
+                .locations(locations.toArray(String[]::new))
+                .failOnMissingLocations(true);
+        // With Flyway's default transaction-scoped advisory lock, the lock's open transaction makes
+        // CREATE INDEX CONCURRENTLY wait for it forever (flyway/flyway#3497); a session lock does not.
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration;
     }
 
     public Flyway flyway() {
@@ -54,11 +65,7 @@ public final class SchemaMigrator {
 
     /** Migrates with callbacks that watch each script (progress, logs); the configuration is otherwise the same. */
     public MigrateResult migrate(Callback... callbacks) {
-        return Flyway.configure()
-                .configuration(flyway.getConfiguration())
-                .callbacks(callbacks)
-                .load()
-                .migrate();
+        return configure().callbacks(callbacks).load().migrate();
     }
 
     /** Flyway's validation, as a result rather than an exception, so every problem can be listed. */
