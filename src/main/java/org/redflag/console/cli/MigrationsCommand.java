@@ -252,7 +252,7 @@ public final class MigrationsCommand implements Callable<Integer> {
             }
             MigrationOutcome outcome = context.migrations().migrate(json ? MigrationProgress.NONE : new PrintedProgress(out));
             Duration took = Duration.between(start, clock.instant());
-            if (!outcome.succeeded()) {
+            if (!outcome.clean()) {
                 recordFailure(context, outcome);
             }
             if (json) {
@@ -261,6 +261,7 @@ public final class MigrationsCommand implements Callable<Integer> {
                 report.put("succeeded", outcome.succeeded());
                 report.put("applied", outcome.applied());
                 report.put("failedMigration", outcome.failedMigration().orElse(null));
+                report.put("stillFailed", outcome.stillFailed());
                 report.put("schemaVersion", outcome.schemaVersion());
                 report.put("message", outcome.message());
                 report.put("elapsedMillis", took.toMillis());
@@ -270,7 +271,7 @@ public final class MigrationsCommand implements Callable<Integer> {
                         outcome.schemaVersion() == null ? "no version" : "V" + outcome.schemaVersion(),
                         took.toMillis() / 1000.0);
             }
-            return exitCode(outcome.succeeded());
+            return exitCode(outcome.clean());
         }
 
         /** The same door as in the window: a history row first, then the message (here on stderr). */

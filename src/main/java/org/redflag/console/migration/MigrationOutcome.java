@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param applied         the migrations that ran and were committed, in order
  * @param failedMigration the migration that failed, when one did
+ * @param stillFailed     migrations that were already recorded as FAILED and still are (migrate leaves them)
  * @param message         one paragraph: what happened and what to do next
  * @param failure         Flyway's exception, for the log and the history row; null on success
  */
@@ -16,10 +17,17 @@ public record MigrationOutcome(
         List<String> applied,
         String schemaVersion,
         Optional<String> failedMigration,
+        List<String> stillFailed,
         String message,
         Throwable failure) {
 
     public MigrationOutcome {
         applied = List.copyOf(applied);
+        stillFailed = List.copyOf(stillFailed);
+    }
+
+    /** Migrated, and nothing is left failed: the only outcome a script should treat as "done". */
+    public boolean clean() {
+        return succeeded && stillFailed.isEmpty();
     }
 }

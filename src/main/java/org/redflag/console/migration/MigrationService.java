@@ -54,17 +54,23 @@ public final class MigrationService {
         Watcher watcher = new Watcher(progress);
         try {
             migrator.migrate(watcher);
-            return new MigrationOutcome(true, watcher.applied, schemaVersionOrNone(),
-                    Optional.empty(), succeededMessage(watcher.applied), null);
+            Optional<MigrationOverview> after = overviewIfReadable();
+            List<String> stillFailed = after.map(o -> o.migrations().stream().filter(MigrationStatus::failed)
+                    .map(MigrationStatus::label).toList()).orElse(List.of());
+            String message = succeededMessage(watcher.applied) + (stillFailed.isEmpty() ? ""
+                    : " Still recorded as FAILED from an earlier run: " + String.join(", ", stillFailed)
+                            + ". Check what it left in the schema and remove the failed entry (flyway repair).");
+            return new MigrationOutcome(true, watcher.applied, after.flatMap(MigrationOverview::currentVersion).orElse(null),
+                    Optional.empty(), stillFailed, message, null);
         } catch (FlywayException e) {
             String reason = rootReason(e);
             String failing = watcher.failing.get();
             if (failing == null) {
-                return new MigrationOutcome(false, watcher.applied, schemaVersionOrNone(), Optional.empty(),
+                return new MigrationOutcome(false, watcher.applied, schemaVersionOrNone(), Optional.empty(), List.of(),
                         "Flyway did not start migrating: " + reason + ". Run Validate to see every problem.", e);
             }
             progress.failed(failing, reason);
-            return new MigrationOutcome(false, watcher.applied, schemaVersionOrNone(), Optional.of(failing),
+            return new MigrationOutcome(false, watcher.applied, schemaVersionOrNone(), Optional.of(failing), List.of(),
                     failedMessage(failing, watcher, reason), e);
         }
     }
@@ -84,8 +90,7 @@ public final class MigrationService {
     }
 
     private static String succeededMessage(List<String> applied) {
-        return applied.isEmpty() ? "Nothing to migrate: the schema was already up to date."
-                : plural(applied.size(), "migration") + " applied.";
+        return applied.isEmpty() ? "Nothing to migrate." : plural(applied.size(), "migration") + " applied.";
     }
 
     private String schemaVersionOrNone() {
