@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,6 +33,7 @@ import org.redflag.console.ui.agents.AgentsView;
 import org.redflag.console.ui.agents.AgentsViewModel;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsView;
+import org.redflag.console.ui.migrations.MigrationsViewModel;
 
 /**
  * The main window: navigation on the left, the current view in the middle, a status bar at the bottom.
@@ -138,9 +140,10 @@ public final class ConsoleWindow {
             return view;
         });
         addView("Migrations", () -> {
-            MigrationsView view = new MigrationsView(opened.migrator(), executor, clock, this::reportFrom);
-            view.reload();
-            return view;
+            MigrationsViewModel model = new MigrationsViewModel(opened.migrations(), opened.legacyAudit(),
+                    opened.database().describe(), executor, Platform::runLater, clock, errors, this::refreshStatus);
+            model.refresh();
+            return new MigrationsView(model);
         });
         addView("History", () -> {
             HistoryView view = new HistoryView(opened.history(), executor, clock, this::reportFrom);
