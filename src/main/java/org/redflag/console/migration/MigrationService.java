@@ -65,6 +65,12 @@ public final class MigrationService {
         } catch (FlywayException e) {
             String reason = rootReason(e);
             String failing = watcher.failing.get();
+            if (failing == null && e.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+                return new MigrationOutcome(false, watcher.applied, null, Optional.empty(), List.of(),
+                        "Nothing was migrated: this database already has tables but no Flyway history, so the console "
+                                + "did not create it (a RedFlag database?). Running V1 over it would clash with what is "
+                                + "there. Use the Legacy audit to check it, or point the console at its own database.", e);
+            }
             if (failing == null) {
                 return new MigrationOutcome(false, watcher.applied, schemaVersionOrNone(), Optional.empty(), List.of(),
                         "Flyway did not start migrating: " + reason + ". Run Validate to see every problem.", e);

@@ -14,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -28,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import org.redflag.console.migration.Finding;
@@ -95,20 +97,22 @@ public final class MigrationsView extends BorderPane {
         scriptsFolder.getStyleClass().add("muted");
         validationSummary.getStyleClass().add("muted");
         outcome.setWrapText(true);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         ticker.setCycleCount(Timeline.INDEFINITE);
 
         table.setPlaceholder(new Label("Flyway knows no migrations for this database."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("Version", 70, m -> m.version() == null ? "—" : m.version()),
-                column("Description", 240, MigrationStatus::description),
+                column("Version", 75, m -> m.version() == null ? "—" : m.version()),
+                column("Description", 230, MigrationStatus::description),
                 column("Type", 60, MigrationStatus::type),
                 stateColumn(),
                 column("Installed on", 150, m -> Formats.absolute(m.installedOn(), model.clock())),
-                column("Installed by", 100, MigrationStatus::installedBy),
+                column("Installed by", 105, MigrationStatus::installedBy),
                 column("Time", 70, m -> m.executionMillis() == null ? "" : m.executionMillis() + " ms"),
                 checksumColumn(),
-                column("Script", 260, MigrationStatus::script)));
+                column("Script", 220, MigrationStatus::script)));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 105)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(MigrationStatus item, boolean empty) {
@@ -121,9 +125,11 @@ public final class MigrationsView extends BorderPane {
             }
         });
         validationList.setPlaceholder(new Label("Not validated yet."));
+        validationList.setCellFactory(list -> wrappingCell(list));
+        log.setCellFactory(list -> wrappingCell(list));
         log.setPlaceholder(new Label("Migrate writes its progress here."));
 
-        verdicts.setPlaceholder(new Label("No RedFlag schema_migrations table, or nothing of RedFlag's migrations found."));
+        verdicts.setPlaceholder(new Label("Run the audit to see each RedFlag migration that is recorded or left something behind."));
         verdicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         verdicts.getColumns().addAll(List.of(
                 verdictColumn("Version", 70, LegacyVerdict::version),
@@ -155,6 +161,10 @@ public final class MigrationsView extends BorderPane {
         progressRow.setAlignment(Pos.CENTER_LEFT);
         VBox migratePane = new VBox(6, section("Migrate"), progressRow, outcome, log);
         VBox.setVgrow(log, Priority.ALWAYS);
+        // Without a zero minimum, long log lines widen the pane past the window and nothing wraps.
+        validationPane.setMinWidth(0);
+        migratePane.setMinWidth(0);
+        progressRow.setMinWidth(0);
         SplitPane details = new SplitPane(validationPane, migratePane);
         details.setDividerPositions(0.45);
         details.setPadding(new Insets(8, 0, 0, 0));
@@ -256,6 +266,25 @@ public final class MigrationsView extends BorderPane {
         model.scriptsFolderProperty().set(chosen == null ? null : chosen.toPath());
     }
 
+    private static ListCell<String> wrappingCell(ListView<String> list) {
+        ListCell<String> cell = new ListCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(list.widthProperty().subtract(32));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(item);
+                setGraphic(empty || item == null ? null : text);
+            }
+        };
+        cell.setPrefWidth(0);
+        return cell;
+    }
+
     private static Label section(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
@@ -285,7 +314,7 @@ public final class MigrationsView extends BorderPane {
 
     private TableColumn<MigrationStatus, MigrationStatus> checksumColumn() {
         TableColumn<MigrationStatus, MigrationStatus> column = new TableColumn<>("Checksum");
-        column.setPrefWidth(90);
+        column.setPrefWidth(100);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -328,11 +357,11 @@ public final class MigrationsView extends BorderPane {
     private static TableColumn<Finding, String> sentenceColumn() {
         TableColumn<Finding, String> column = findingColumn("Finding", 600, Finding::sentence);
         column.setCellFactory(c -> new TableCell<>() {
-            private final Label text = new Label();
+            // A Text node, not a wrapping Label: a table cell sizes its height from the graphic's wrapped height.
+            private final Text text = new Text();
 
             {
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(column.widthProperty().subtract(16));
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
             }
 
             @Override
