@@ -291,63 +291,39 @@ public final class MigrationsView extends BorderPane {
         return label;
     }
 
-    private TableColumn<MigrationStatus, MigrationStatus> stateColumn() {
-        TableColumn<MigrationStatus, MigrationStatus> column = new TableColumn<>("State");
-        column.setPrefWidth(110);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(MigrationStatus item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label badge = new Label(item.state());
-                badge.getStyleClass().addAll("badge", StateBadges.styleClass(item));
-                setGraphic(badge);
-            }
-        });
-        return column;
+    private static TableColumn<MigrationStatus, MigrationStatus> stateColumn() {
+        return badgeColumn("State", 110, m -> m.state(), StateBadges::styleClass);
     }
 
-    private TableColumn<MigrationStatus, MigrationStatus> checksumColumn() {
-        TableColumn<MigrationStatus, MigrationStatus> column = new TableColumn<>("Checksum");
-        column.setPrefWidth(100);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(MigrationStatus item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null || item.checksumMatches() == null) {
-                    setGraphic(null);
-                    setText(empty ? null : "—");
-                    return;
-                }
-                Label badge = new Label(item.checksumMatches() ? "matches" : "EDITED");
-                badge.getStyleClass().addAll("badge", item.checksumMatches() ? "badge-success" : "badge-danger");
-                setGraphic(badge);
-            }
-        });
-        return column;
+    /** "matches", "EDITED" (applied, then changed), or a dash when there is nothing to compare. */
+    private static TableColumn<MigrationStatus, MigrationStatus> checksumColumn() {
+        return badgeColumn("Checksum", 100,
+                m -> m.checksumMatches() == null ? null : m.checksumMatches() ? "matches" : "EDITED",
+                m -> Boolean.TRUE.equals(m.checksumMatches()) ? "badge-success" : "badge-danger");
     }
 
     private static TableColumn<Finding, Finding> severityColumn() {
-        TableColumn<Finding, Finding> column = new TableColumn<>("Severity");
-        column.setPrefWidth(90);
+        return badgeColumn("Severity", 90, f -> f.severity().label(), f -> StateBadges.styleClass(f.severity()));
+    }
+
+    /** A column whose cells show a coloured badge; a null text shows a dash instead. */
+    private static <T> TableColumn<T, T> badgeColumn(String title, double width, Function<T, String> text,
+            Function<T, String> styleClass) {
+        TableColumn<T, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Finding item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                if (empty || item == null) {
+                String label = empty || item == null ? null : text.apply(item);
+                setText(!empty && item != null && label == null ? "—" : null);
+                if (label == null) {
                     setGraphic(null);
                     return;
                 }
-                Label badge = new Label(item.severity().label());
-                badge.getStyleClass().addAll("badge", StateBadges.styleClass(item.severity()));
+                Label badge = new Label(label);
+                badge.getStyleClass().addAll("badge", styleClass.apply(item));
                 setGraphic(badge);
             }
         });
