@@ -17,6 +17,9 @@ import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.simulator.SimulatedFleet;
+import org.redflag.console.migration.AuditRepository;
+import org.redflag.console.migration.LegacyAudit;
+import org.redflag.console.migration.MigrationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ public final class ConsoleContext implements AutoCloseable {
     private final ScanService scans;
     private final ChangeBus changes = new ChangeBus();
     private BackgroundWork backgroundWork;
+    private final MigrationService migrations;
+    private final LegacyAudit legacyAudit;
 
     private ConsoleContext(ConsoleSettings settings, Database database, Clock clock) {
         this.settings = settings;
@@ -53,6 +58,8 @@ public final class ConsoleContext implements AutoCloseable {
         this.subsystems = new SubsystemRepository(database.dataSource());
         this.scanResults = new ScanResultRepository(database.dataSource());
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout());
+        this.migrations = new MigrationService(migrator);
+        this.legacyAudit = new LegacyAudit(new AuditRepository(database.dataSource()), migrator);
     }
 
     /** Blocking: call it off the FX thread. */
@@ -114,6 +121,14 @@ public final class ConsoleContext implements AutoCloseable {
 
     public SchemaMigrator migrator() {
         return migrator;
+    }
+
+    public MigrationService migrations() {
+        return migrations;
+    }
+
+    public LegacyAudit legacyAudit() {
+        return legacyAudit;
     }
 
     public AgentRepository agents() {

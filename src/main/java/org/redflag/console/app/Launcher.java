@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redflag.console.cli.CheckCommand;
 import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.cli.MigrationsCommand;
 import org.redflag.console.ui.DesktopApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class Launcher {
     public static CommandLine commandLine(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new GuiCommand(env, clock));
         commandLine.addSubcommand(new CheckCommand(env, clock));
+        commandLine.addSubcommand(MigrationsCommand.create(env, clock));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
@@ -57,6 +59,8 @@ public final class Launcher {
                 "Desktop console for a RedFlag update-management fleet.",
                 "With no --db-url it runs an embedded PostgreSQL with a demo fleet."},
             footer = {"", "Headless commands:", "  check     connect, print server version, schema version and agent count",
+                "  migrations status|validate|migrate|audit [--json] [--migrations-dir DIR]",
+                "            our Flyway migrations, and a read-only audit of a legacy RedFlag schema",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
     static final class GuiCommand implements Callable<Integer> {
 

@@ -1,16 +1,37 @@
 package org.redflag.console.db;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
-/** Flyway owns the schema: this is the only place that configures it. */
+/**
+ * Flyway owns the schema: this is the only place that configures it. Per-script settings come from
+ * Flyway's script configuration files next to a script ({@code V3__x.sql.conf} with
+ * {@code executeInTransaction=false} for {@code CREATE INDEX CONCURRENTLY}), so a script that cannot run
+ * in a transaction says so itself and every other script keeps PostgreSQL's transactional DDL.
+ */
 public final class SchemaMigrator {
 
     public static final String DEFAULT_LOCATION = "classpath:db/migration";
 
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+
+    private final DataSource dataSource;
+    private final List<String> locations;
     private final Flyway flyway;
 
     public SchemaMigrator(DataSource dataSource) {
@@ -18,11 +39,20 @@ public final class SchemaMigrator {
     }
 
     public SchemaMigrator(DataSource dataSource, String... locations) {
-        this.flyway = Flyway.configure()
+        this.dataSource = dataSource;
+        this.locations = List.of(locations);
+        this.flyway = configure().load();
+    }
+
+    private FluentConfiguration configure() {
+        FluentConfiguration configuration = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(locations)
-                .failOnMissingLocations(true)
-                .load();
+                .locations(locations.toArray(String[]::new))
+                .failOnMissingLocations(true);
+        // With Flyway's default transaction-scoped advisory lock, the lock's open transaction makes
+        // CREATE INDEX CONCURRENTLY wait for it forever (flyway/flyway#3497); a session lock does not.
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration;
     }
 
     public Flyway flyway() {
@@ -33,11 +63,64 @@ public final class SchemaMigrator {
         return flyway.migrate();
     }
 
+    /** Migrates with callbacks that watch each script (progress, logs); the configuration is otherwise the same. */
+    public MigrateResult migrate(Callback... callbacks) {
+        return configure().callbacks(callbacks).load().migrate();
+    }
+
+    /** Flyway's validation, as a result rather than an exception, so every problem can be listed. */
+    public ValidateResult validate() {
+        return flyway.validateWithResult();
+    }
+
     /** The version of the newest applied migration, e.g. "1", or empty on a database Flyway never touched. */
     public Optional<String> currentVersion() {
         MigrationInfo current = flyway.info().current();
         return current == null || current.getVersion() == null
                 ? Optional.empty()
                 : Optional.of(current.getVersion().getVersion());
+    }
+
+    /**
+     * The text of a migration script of this build, looked up by its file name in the configured locations;
+     * empty when no location has it (a migration applied by another build).
+     */
+    public Optional<String> scriptText(String scriptName) {
+        if (scriptName == null || scriptName.contains("/") || scriptName.contains("\\")) {
+            return Optional.empty();
+        }
+        for (String location : locations) {
+            Optional<String> text = location.startsWith(FILESYSTEM)
+                    ? readFile(Path.of(location.substring(FILESYSTEM.length())).resolve(scriptName))
+                    : readResource(stripPrefix(location) + "/" + scriptName);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String stripPrefix(String location) {
+        String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private static Optional<String> readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> readResource(String path) {
+        try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -3,7 +3,10 @@ package org.redflag.console.migration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.redflag.console.db.SchemaMigrator;
 
@@ -12,14 +15,16 @@ public final class MigrationOverview {
 
     private final List<MigrationStatus> migrations;
 
-    private MigrationOverview(List<MigrationStatus> migrations) {
+    public MigrationOverview(List<MigrationStatus> migrations) {
         this.migrations = List.copyOf(migrations);
     }
 
     /** Blocking: reads flyway_schema_history and the migration scripts. */
     public static MigrationOverview read(SchemaMigrator migrator) {
-        return new MigrationOverview(Arrays.stream(migrator.flyway().info().all())
-                .map(MigrationOverview::toStatus)
+        MigrationInfoService info = migrator.flyway().info();
+        Set<String> pending = Arrays.stream(info.pending()).map(MigrationOverview::key).collect(Collectors.toSet());
+        return new MigrationOverview(Arrays.stream(info.all())
+                .map(migration -> toStatus(migration, pending.contains(key(migration))))
                 .toList());
     }
 
@@ -42,14 +47,39 @@ public final class MigrationOverview {
         return migrations.stream().filter(MigrationStatus::failed).count();
     }
 
-    /** "schema at V7, 2 pending, 0 failed" */
-    public String summary() {
-        return "schema at " + currentVersion().map(v -> "V" + v).orElse("no version") + ", " + pendingCount()
-                + " pending, " + failedCount() + " failed";
+    public long checksumMismatchCount() {
+        return migrations.stream().filter(m -> Boolean.FALSE.equals(m.checksumMatches())).count();
     }
 
-    private static MigrationStatus toStatus(MigrationInfo info) {
+    /** Nothing pending, nothing failed, nothing edited after it was applied. */
+    public boolean clean() {
+        return pendingCount() == 0 && failedCount() == 0 && checksumMismatchCount() == 0;
+    }
+
+    /** "schema at V7, 2 pending, 0 failed" */
+    public String summary() {
+        String mismatches = checksumMismatchCount() == 0 ? "" : ", " + checksumMismatchCount() + " edited after applying";
+        return "schema at " + currentVersion().map(v -> "V" + v).orElse("no version") + ", " + pendingCount()
+                + " pending, " + failedCount() + " failed" + mismatches;
+    }
+
+    /** The migrations a migrate would run now, by label, in order. */
+    public List<String> pendingLabels() {
+        return migrations.stream().filter(MigrationStatus::pending).map(MigrationStatus::label)
+                .collect(Collectors.toList());
+    }
+
+    public Optional<MigrationStatus> find(String version) {
+        return migrations.stream().filter(m -> version != null && version.equals(m.version())).findFirst();
+    }
+
+    private static String key(MigrationInfo info) {
+        return info.getVersion() + "|" + info.getScript();
+    }
+
+    private static MigrationStatus toStatus(MigrationInfo info, boolean pending) {
         MigrationState state = info.getState();
+        boolean comparable = state.isApplied() && state.isResolved();
         return new MigrationStatus(
                 info.getVersion() == null ? null : info.getVersion().getVersion(),
                 info.getDescription(),
@@ -59,9 +89,11 @@ public final class MigrationOverview {
                 state.isApplied(),
                 state.isFailed(),
                 state.isResolved(),
+                pending,
                 info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
                 info.getInstalledBy(),
                 info.getExecutionTime(),
-                info.getChecksum());
+                info.getChecksum(),
+                comparable ? info.isChecksumMatching() : null);
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 /**
  * One migration as Flyway sees it for the connected database. The flags come from Flyway's own
- * MigrationState, so a state added in a later Flyway still lands in the right bucket.
+ * MigrationState and its list of pending migrations, so a state added in a later Flyway still lands in
+ * the right bucket.
+ *
+ * @param checksumMatches null when there is nothing to compare (not applied yet, or not in this build)
  */
 public record MigrationStatus(
         String version,
@@ -15,13 +18,21 @@ public record MigrationStatus(
         boolean applied,
         boolean failed,
         boolean resolved,
+        boolean pending,
         Instant installedOn,
         String installedBy,
         Integer executionMillis,
-        Integer checksum) {
+        Integer checksum,
+        Boolean checksumMatches) {
 
-    /** Known to the code but not yet applied to this database. */
-    public boolean pending() {
-        return resolved && !applied && !failed && "Pending".equalsIgnoreCase(state);
+    /** "V2 (one active scan per agent and type)", or the script for a repeatable migration. */
+    public String label() {
+        String name = version == null ? script : "V" + version;
+        return description == null || description.isBlank() ? name : name + " (" + description + ")";
+    }
+
+    /** Applied by a build that had it, but this build does not (a newer console, or a removed script). */
+    public boolean appliedElsewhere() {
+        return applied && !resolved;
     }
 }

@@ -35,6 +35,7 @@ import org.redflag.console.live.LiveChanges;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsView;
+import org.redflag.console.ui.migrations.MigrationsViewModel;
 
 /**
  * The main window: navigation on the left, the current view in the middle, a status bar at the bottom.
@@ -170,10 +171,10 @@ public final class ConsoleWindow {
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
         addView("Agents", agentsScreen::view);
         addView("Migrations", () -> {
-            MigrationsView view = new MigrationsView(opened.migrator(), executor, clock,
-                    failure -> errors.report("migrations", failure));
-            view.reload();
-            return view;
+            MigrationsViewModel model = new MigrationsViewModel(opened.migrations(), opened.legacyAudit(),
+                    opened.database().describe(), executor, Platform::runLater, clock, errors, this::refreshStatus);
+            model.refresh();
+            return new MigrationsView(model);
         });
         addView("History", () -> {
             historyView = HistoryView.of(opened.history(), executor, clock, errors);

@@ -1,0 +1,129 @@
+package org.redflag.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redflag.console.db.SchemaMigrator;
+import org.redflag.console.migration.MigrationStatus;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Migrations view in the real window, on a real database. */
+@ExtendWith(ApplicationExtension.class)
+class MigrationsViewTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private FxBackgroundExecutor executor;
+    private ConsoleWindow window;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        if (window != null) {
+            CountDownLatch closed = new CountDownLatch(1);
+            FxToolkit.setupFixture(() -> window.close(closed::countDown));
+            closed.await(10, TimeUnit.SECONDS);
+            FxToolkit.setupFixture(() -> window.stage().close());
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    @Test
+    void aFailedMigrationIsHighlightedAndCounted(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        assertThatThrownBy(() -> new SchemaMigrator(db.dataSource(), SchemaMigrator.DEFAULT_LOCATION,
+                "classpath:db/testmigrations/failed_outside_transaction").migrate()).isInstanceOf(FlywayException.class);
+        open(db);
+
+        robot.clickOn("#nav-migrations");
+
+        TableView<MigrationStatus> table = Fx.waitForNode(robot, "#migrations-table");
+        Label summary = robot.lookup("#migrations-summary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(3);
+        TableRow<?> failedRow = robot.lookup(".table-row-cell.row-failed").queryAs(TableRow.class);
+        MigrationStatus failed = (MigrationStatus) failedRow.getItem();
+        assertThat(failed.version()).isEqualTo("900");
+        assertThat(robot.from(failedRow).lookup(".badge-danger").queryAs(Label.class).getText()).isEqualTo(failed.state());
+        assertThat(robot.lookup(".table-row-cell.row-failed").queryAll()).hasSize(1);
+        assertThat(summary.getText()).isEqualTo("schema at V2, 0 pending, 1 failed");
+        assertThat(robot.lookup("#migrations-migrate").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void migrateAsksFirstThenAppliesAndLogs(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        open(db);
+        robot.clickOn("#nav-migrations");
+        Label summary = Fx.waitForNode(robot, "#migrations-summary");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> summary.getText().equals("schema at no version, 2 pending, 0 failed"));
+        assertThat(robot.lookup(".table-row-cell.row-pending").queryAll()).hasSize(2);
+
+        robot.clickOn("#migrations-migrate");
+        Fx.waitForNode(robot, "#migrate-confirmation");
+        robot.clickOn("OK");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().equals("schema at V2, 0 pending, 0 failed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<String> log = robot.lookup("#migrations-log").queryListView();
+        assertThat(log.getItems()).anyMatch(l -> l.endsWith("V2 (one active scan per agent and type) applied."));
+        assertThat(robot.lookup("#migrations-outcome").queryAs(Label.class).getText()).isEqualTo("2 migrations applied.");
+        assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(2);
+    }
+
+    @Test
+    void theAuditTabShowsFindings(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("DROP INDEX idx_agent_commands_one_active");
+        open(db);
+        robot.clickOn("#nav-migrations");
+        Fx.waitForNode(robot, "#migrations-table");
+
+        robot.clickOn("Legacy audit");
+        robot.clickOn("#audit-run");
+
+        TableView<?> findings = robot.lookup("#audit-findings").queryTableView();
+        Label summary = robot.lookup("#audit-summary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(summary.getText()).isEqualTo("1 finding: 1 error, 0 warnings, 0 notes");
+        assertThat(findings.getItems()).hasSize(1);
+        assertThat(robot.from(findings).lookup(".badge-danger").queryAs(Label.class).getText()).isEqualTo("error");
+    }
+
+    private void open(TestDatabase db) throws Exception {
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            DesktopApp.applyTheme();
+            window = new ConsoleWindow(new Stage(), db.settings(false), Optional.empty(), clock, executor);
+            window.show();
+        });
+        Fx.waitForNode(robot(), "#nav-migrations");
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+}

@@ -1,0 +1,154 @@
+package org.redflag.console.ui.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.redflag.console.db.SchemaMigrator;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.migration.AuditRepository;
+import org.redflag.console.migration.FindingKind;
+import org.redflag.console.migration.LegacyAudit;
+import org.redflag.console.migration.MigrationService;
+import org.redflag.console.migration.MigrationStatus;
+import org.redflag.console.testing.RedFlagDatabases;
+import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.BackgroundExecutor;
+
+/** The view model on one thread (no stage): what the Migrations view shows after each command. */
+class MigrationsViewModelTest {
+
+    /** Runs the work at once on the calling thread, as the FX thread would receive it. */
+    private static final BackgroundExecutor SAME_THREAD = new BackgroundExecutor() {
+        @Override
+        public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            T result;
+            try {
+                result = work.call();
+            } catch (Throwable failure) {
+                onFailure.accept(failure);
+                return;
+            }
+            onSuccess.accept(result);
+        }
+    };
+
+    /** A clock that moves a second each time it is read, so elapsed time is known exactly. */
+    private static final class SteppingClock extends Clock {
+        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant read = now;
+            now = now.plus(Duration.ofSeconds(1));
+            return read;
+        }
+    }
+
+    private final List<String> notifications = new ArrayList<>();
+    private int statusRefreshes;
+
+    @Test
+    void migrateAppliesWhatIsPendingAndReportsProgressAndElapsedTime() {
+        TestDatabase db = TestPostgres.newDatabase();
+        MigrationsViewModel model = model(db);
+        model.refresh();
+        assertThat(model.summaryProperty().get()).isEqualTo("schema at no version, 2 pending, 0 failed");
+        assertThat(model.pendingCountProperty().get()).isEqualTo(2);
+
+        model.migrate();
+
+        assertThat(model.summaryProperty().get()).isEqualTo("schema at V2, 0 pending, 0 failed");
+        assertThat(model.rows()).extracting(MigrationStatus::state).containsExactly("Success", "Success");
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.elapsedProperty().get()).matches("\\d+\\.0 s");
+        assertThat(model.outcomeProperty().get()).isEqualTo("2 migrations applied.");
+        assertThat(model.outcomeFailedProperty().get()).isFalse();
+        assertThat(model.log()).anyMatch(l -> l.endsWith("2 pending: V1 (baseline fleet schema), V2 (one active scan per agent and type)"))
+                .anyMatch(l -> l.endsWith("Applying V1 (baseline fleet schema)…"))
+                .anyMatch(l -> l.endsWith("V2 (one active scan per agent and type) applied."));
+        assertThat(model.migratingProperty().get()).isFalse();
+        assertThat(notifications).isEmpty();
+        assertThat(statusRefreshes).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedMigrateSaysWhatAndWhyAndWritesAHistoryRow() {
+        TestDatabase db = TestPostgres.newDatabase();
+        Flyway.configure().dataSource(db.dataSource()).target("1").load().migrate();
+        db.execute("CREATE INDEX idx_agent_commands_one_active ON agents (hostname)");
+        MigrationsViewModel model = model(db);
+        model.refresh();
+
+        model.migrate();
+
+        assertThat(model.outcomeFailedProperty().get()).isTrue();
+        assertThat(model.outcomeProperty().get()).startsWith("V2 (one active scan per agent and type) failed: ERROR: "
+                + "relation \"idx_agent_commands_one_active\" already exists. PostgreSQL rolled the script back");
+        assertThat(model.log()).anyMatch(l -> l.contains("V2 (one active scan per agent and type) FAILED: ERROR: relation"));
+        assertThat(notifications).singleElement().asString().startsWith("Migrations — error: V2 (one active scan");
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error' AND subsystem = 'migrations'"))
+                .isEqualTo(1);
+        assertThat(model.summaryProperty().get()).isEqualTo("schema at V1, 1 pending, 0 failed");
+    }
+
+    @Test
+    void validateListsEachProblemInWords() {
+        TestDatabase db = TestPostgres.newDatabase();
+        MigrationsViewModel model = model(db);
+
+        model.validate();
+
+        assertThat(model.validationSummaryProperty().get()).isEqualTo("2 validation problems:");
+        assertThat(model.validation()).containsExactly(
+                "V1 (baseline fleet schema) is pending: this build has it, the database does not yet. Run Migrate.",
+                "V2 (one active scan per agent and type) is pending: this build has it, the database does not yet. Run Migrate.");
+    }
+
+    @Test
+    void theAuditShowsFindingsAndVerdicts() {
+        TestDatabase db = RedFlagDatabases.afterPostMortem(StorageMetrics.RECORDED_BUT_MISSING);
+        MigrationsViewModel model = model(db);
+
+        model.runAudit();
+
+        assertThat(model.findings()).extracting(f -> f.migration() + " " + f.kind())
+                .containsExactly("017 " + FindingKind.FALSE_COMPLETE, "021 " + FindingKind.FALSE_COMPLETE);
+        assertThat(model.verdicts()).hasSize(4);
+        assertThat(model.auditSummaryProperty().get()).isEqualTo("2 findings: 2 errors, 0 warnings, 0 notes");
+        assertThat(model.auditScopeProperty().get()).startsWith("schema_migrations: 4 recorded files");
+    }
+
+    private MigrationsViewModel model(TestDatabase db) {
+        Clock clock = new SteppingClock();
+        SchemaMigrator migrator = new SchemaMigrator(db.dataSource());
+        ErrorReporter errors = new ErrorReporter(new HistoryRepository(db.dataSource()),
+                (String title, String message, UUID entry) -> notifications.add(title + ": " + message), clock, "test");
+        return new MigrationsViewModel(new MigrationService(migrator),
+                new LegacyAudit(new AuditRepository(db.dataSource()), migrator), db.name(), SAME_THREAD, Runnable::run,
+                clock, errors, () -> statusRefreshes++);
+    }
+}

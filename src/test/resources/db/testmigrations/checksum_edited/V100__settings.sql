@@ -1,0 +1,1 @@
+CREATE TABLE settings (name varchar(64) PRIMARY KEY, value text NOT NULL);
