@@ -191,46 +191,83 @@ public final class HistoryRepository {
     }
 
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String UNDEFINED_COLUMN = "42703";
 
     private UUID insertConsoleError(ConsoleError error, UUID agentId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                return insertConsoleError(c, error, agentId, true);
+            } catch (SQLException e) {
+                // A schema older than V6 has no idempotency_key column: exactly when a migration has just
+                // failed, the error that says so must still become a row.
+                if (UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                    return insertConsoleError(c, error, agentId, false);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes the error unless it is already there. The key is also kept in the metadata, and the row is
+     * looked up by it at its own executed_at (an index lookup on every schema since V1), so an error written
+     * before the key column existed is not written again by a replay after the upgrade. With the column, its
+     * unique index also settles two writers racing on the same error.
+     */
+    private static UUID insertConsoleError(Connection c, ConsoleError error, UUID agentId, boolean keyColumn)
+            throws SQLException {
         String sql = """
-                INSERT INTO update_logs (agent_id, action, result, subsystem, stderr, metadata, executed_at,
-                                         idempotency_key)
-                VALUES (?, 'console_error', 'failed', ?, ?,
-                        jsonb_strip_nulls(jsonb_build_object('kind', 'console_error', 'host', ?::text,
-                            'user', ?::text, 'console_version', ?::text, 'thread', ?::text,
-                            'idempotency_key', ?::text, 'agent_id', ?::text)),
-                        ?, ?)
-                ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                INSERT INTO update_logs (agent_id, action, result, subsystem, stderr, metadata, executed_at%s)
+                SELECT ?::uuid, 'console_error', 'failed', ?, ?,
+                       jsonb_strip_nulls(jsonb_build_object('kind', 'console_error', 'host', ?::text,
+                           'user', ?::text, 'console_version', ?::text, 'thread', ?::text,
+                           'idempotency_key', ?::text, 'agent_id', ?::text)),
+                       ?%s
+                WHERE NOT EXISTS (%s)
+                %s
                 RETURNING id
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, agentId);
-            ps.setString(2, error.area());
-            ps.setString(3, error.stderr());
-            ps.setString(4, error.host());
-            ps.setString(5, error.user());
-            ps.setString(6, error.consoleVersion());
-            ps.setString(7, error.thread());
-            ps.setString(8, error.idempotencyKey().toString());
-            ps.setString(9, error.agentId() == null ? null : error.agentId().toString());
-            ps.setObject(10, timestamp(error.occurredAt()));
-            ps.setObject(11, error.idempotencyKey());
+                """.formatted(keyColumn ? ", idempotency_key" : "", keyColumn ? ", ?::uuid" : "", ALREADY_WRITTEN,
+                keyColumn ? "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            ps.setObject(++i, agentId);
+            ps.setString(++i, error.area());
+            ps.setString(++i, error.stderr());
+            ps.setString(++i, error.host());
+            ps.setString(++i, error.user());
+            ps.setString(++i, error.consoleVersion());
+            ps.setString(++i, error.thread());
+            ps.setString(++i, error.idempotencyKey().toString());
+            ps.setString(++i, error.agentId() == null ? null : error.agentId().toString());
+            ps.setObject(++i, timestamp(error.occurredAt()));
+            if (keyColumn) {
+                ps.setObject(++i, error.idempotencyKey());
+            }
+            setAlreadyWritten(ps, i, error);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getObject(1, UUID.class);
                 }
             }
-            return findByIdempotencyKey(c, error.idempotencyKey());
         }
+        return findWritten(c, error);
     }
 
-    private static UUID findByIdempotencyKey(Connection c, UUID key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM update_logs WHERE idempotency_key = ?")) {
-            ps.setObject(1, key);
+    private static final String ALREADY_WRITTEN = """
+            SELECT id FROM update_logs
+            WHERE executed_at = ? AND action = 'console_error' AND metadata ->> 'idempotency_key' = ?""";
+
+    private static void setAlreadyWritten(PreparedStatement ps, int after, ConsoleError error) throws SQLException {
+        ps.setObject(after + 1, timestamp(error.occurredAt()));
+        ps.setString(after + 2, error.idempotencyKey().toString());
+    }
+
+    private static UUID findWritten(Connection c, ConsoleError error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ALREADY_WRITTEN)) {
+            setAlreadyWritten(ps, 0, error);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("The console error " + key + " was neither written nor found");
+                    throw new SQLException("The console error " + error.idempotencyKey() + " was neither written nor found");
                 }
                 return rs.getObject(1, UUID.class);
             }

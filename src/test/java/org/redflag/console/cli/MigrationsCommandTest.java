@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.testing.CliRun;
+import org.redflag.console.testing.RealMigrations;
+import org.redflag.console.testing.RealMigrations.Script;
 import org.redflag.console.testing.RedFlagDatabases;
 import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
 import org.redflag.console.testing.TestDatabase;
@@ -25,8 +29,12 @@ class MigrationsCommandTest {
         CliRun run = migrations(db, "status");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("schema at V2, 0 pending, 0 failed")
-                .containsPattern("2\\s+one active scan per agent and type\\s+SQL\\s+Success\\s+\\S+\\s+postgres\\s+\\d+ ms\\s+matches");
+        assertThat(run.out()).contains("schema at V" + RealMigrations.newest().version() + ", 0 pending, 0 failed");
+        for (Script script : RealMigrations.all()) {
+            assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(script.version()) + "\\s+"
+                    + Pattern.quote(script.description()) + "\\s+SQL\\s+Success\\s+\\S+\\s+postgres\\s+\\d+ ms\\s+matches$");
+        }
+        assertThat(run.out().lines().filter(l -> l.matches("\\d+\\s.*"))).hasSize(RealMigrations.count());
         assertThat(run.err()).isEmpty();
     }
 
@@ -37,8 +45,9 @@ class MigrationsCommandTest {
         CliRun run = migrations(db, "status", "--json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(run.out()).contains("\"summary\": \"schema at no version, 2 pending, 0 failed\"",
-                "\"pending\": 2", "\"clean\": false", "\"script\": \"V1__baseline_fleet_schema.sql\"",
+        int pending = RealMigrations.count();
+        assertThat(run.out()).contains("\"summary\": \"schema at no version, " + pending + " pending, 0 failed\"",
+                "\"pending\": " + pending + ",", "\"clean\": false", "\"script\": \"V1__baseline_fleet_schema.sql\"",
                 "\"checksumMatches\": null");
         assertThat(db.queryString("SELECT to_regclass('flyway_schema_history')::text")).isNull();
     }
@@ -53,7 +62,8 @@ class MigrationsCommandTest {
         CliRun migrate = migrations(db, "migrate");
 
         assertThat(status.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(status.out()).contains("schema at V2, 0 pending, 1 failed").containsPattern("900\\s+index on missing table");
+        assertThat(status.out()).contains("schema at V" + RealMigrations.newest().version() + ", 0 pending, 1 failed")
+                .containsPattern("900\\s+index on missing table");
         assertThat(migrate.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(migrate.out()).contains("Nothing to migrate. Still recorded as FAILED from an earlier run: "
                 + "V900 (index on missing table).");
@@ -61,19 +71,21 @@ class MigrationsCommandTest {
 
     @Test
     void aFailingMigrateSaysWhatFailedAndWhyAndWritesAHistoryRow() {
+        // V2 fails on a schema at V1, older than the history's key column (V6): the row must still be written.
         TestDatabase db = TestPostgres.newDatabase();
         Flyway.configure().dataSource(db.dataSource()).target("1").load().migrate();
         db.execute("CREATE INDEX idx_agent_commands_one_active ON agents (hostname)");
+        String v2 = RealMigrations.version("2").label();
 
         CliRun migrate = migrations(db, "migrate");
 
         assertThat(migrate.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(migrate.out()).contains("Applying  V2 (one active scan per agent and type) ... FAILED",
-                "V2 (one active scan per agent and type) failed: ERROR: relation \"idx_agent_commands_one_active\" "
+        assertThat(migrate.out()).contains("Applying  " + v2 + " ... FAILED",
+                v2 + " failed: ERROR: relation \"idx_agent_commands_one_active\" "
                         + "already exists. PostgreSQL rolled the script back");
         assertThat(migrate.err()).contains("(recorded in the history table)").doesNotContain("\tat ");
-        assertThat(db.queryString("SELECT stdout FROM update_logs WHERE action = 'console_error' AND subsystem = 'migrations'"))
-                .startsWith("V2 (one active scan per agent and type) failed");
+        assertThat(db.queryString("SELECT stderr FROM update_logs WHERE action = 'console_error' AND subsystem = 'migrations'"))
+                .startsWith(v2 + " failed");
     }
 
     @Test
@@ -85,12 +97,16 @@ class MigrationsCommandTest {
         CliRun after = migrations(db, "validate", "--json");
 
         assertThat(before.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(before.out()).contains("2 validation problems:",
+        List<Script> scripts = RealMigrations.all();
+        assertThat(before.out()).contains(scripts.size() + " validation problems:",
                 "- V1 (baseline fleet schema) is pending: this build has it, the database does not yet. Run Migrate.");
+        assertThat(before.out().lines().filter(l -> l.startsWith("- "))).hasSize(scripts.size());
         assertThat(migrate.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(migrate.out()).contains("Pending   2: V1 (baseline fleet schema), V2 (one active scan per agent and type)",
-                "Applying  V1 (baseline fleet schema) ... ok", "Applying  V2 (one active scan per agent and type) ... ok",
-                "2 migrations applied. Schema at V2;");
+        assertThat(migrate.out()).contains("Pending   " + scripts.size() + ": " + RealMigrations.labels(scripts),
+                scripts.size() + " migrations applied. Schema at V" + RealMigrations.newest().version() + ";");
+        for (Script script : scripts) {
+            assertThat(migrate.out()).contains("Applying  " + script.label() + " ... ok");
+        }
         assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(after.out()).contains("\"valid\": true", "\"problems\": []");
     }

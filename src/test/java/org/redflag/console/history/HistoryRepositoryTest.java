@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redflag.console.testing.Fleets;
@@ -170,6 +171,28 @@ class HistoryRepositoryTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaWithoutTheKeyColumnStillTakesConsoleErrorsOnceEvenAcrossTheUpgrade() throws Exception {
+        // A migration after V4 failed, say: the history must still take the error that says so.
+        TestDatabase old = TestPostgres.newDatabase();
+        Flyway.configure().dataSource(old.dataSource()).target("4").load().migrate();
+        HistoryRepository oldHistory = new HistoryRepository(old.dataSource());
+        ConsoleError error = new ConsoleError(UUID.randomUUID(), T0, "migrations", "V6 failed", "trace", null,
+                "host", "user", "1.0", "main");
+
+        UUID first = oldHistory.insertConsoleError(error);
+        UUID again = oldHistory.insertConsoleError(error);
+        old.migrated();
+        UUID replayedAfterUpgrade = oldHistory.insertConsoleError(error);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(replayedAfterUpgrade).isEqualTo(first);
+        assertThat(old.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(1);
+        assertThat(old.queryString("SELECT stderr FROM update_logs WHERE id = ?", first)).contains("V6 failed");
+        assertThat(old.queryString("SELECT metadata ->> 'idempotency_key' FROM update_logs WHERE id = ?", first))
+                .isEqualTo(error.idempotencyKey().toString());
     }
 
     @Test

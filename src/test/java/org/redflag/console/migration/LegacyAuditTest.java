@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.testing.RedFlagDatabases;
 import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
+import org.redflag.console.testing.RealMigrations;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 
@@ -172,6 +173,48 @@ class LegacyAuditTest {
                     + "successful, but unique index idx_agent_commands_one_active on agent_commands is missing. It was "
                     + "changed outside a migration: put it back with a new migration, never by editing V2.");
         });
+    }
+
+    @Test
+    void objectsOfTheNewerScriptsAreCheckedToo() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        // Dropping V6's column takes V6's index on it along.
+        db.execute("ALTER TABLE update_logs DROP COLUMN idempotency_key");
+        db.execute("DROP INDEX idx_update_logs_subsystem_executed");
+
+        AuditReport report = audit(db);
+
+        String outside = " It was changed outside a migration: put it back with a new migration, never by editing ";
+        assertThat(report.findings()).allSatisfy(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.DRIFT);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        });
+        assertThat(report.findings()).extracting(Finding::migration, Finding::sentence).containsExactlyInAnyOrder(
+                tuple("V6", "V6 (console error idempotency key) is recorded by Flyway as successful, but column "
+                        + "update_logs.idempotency_key is missing." + outside + "V6."),
+                tuple("V6", "V6 (console error idempotency key) is recorded by Flyway as successful, but unique index "
+                        + "idx_update_logs_idempotency_key on update_logs is missing." + outside + "V6."),
+                tuple("V7", "V7 (history filter indexes) is recorded by Flyway as successful, but index "
+                        + "idx_update_logs_subsystem_executed on update_logs is missing." + outside + "V7."));
+    }
+
+    @Test
+    void indexesV8BuildsOnlyWhenTheServerAllowsPgTrgmAreNotDriftWhereItDidNot() throws Exception {
+        // A role that may create tables in public but not extensions in the database: V8's DO block takes
+        // its insufficient_privilege branch and skips the trigram indexes, as on a locked-down server.
+        TestDatabase db = TestPostgres.newDatabase();
+        TestPostgres.ensureRole("no_extensions", "n0ext");
+        db.execute("ALTER SCHEMA public OWNER TO no_extensions");
+        new SchemaMigrator(db.dataSourceAs("no_extensions", "n0ext")).migrate();
+        assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE success"))
+                .isEqualTo(RealMigrations.count());
+        assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'idx_update_logs_%_trgm'"))
+                .isZero();
+
+        AuditReport report = audit(db);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.clean()).isTrue();
     }
 
     @Test

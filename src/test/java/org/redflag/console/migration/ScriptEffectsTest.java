@@ -32,6 +32,45 @@ class ScriptEffectsTest {
     }
 
     @Test
+    void whatACodeBodyCreatesIsNotExpectedButWhatItDropsIsNoLonger() {
+        ScriptEffects.Ledger ledger = new ScriptEffects.Ledger();
+        ledger.apply("V1", """
+                CREATE TABLE logs (id int, body text);
+                CREATE INDEX idx_logs_id ON logs (id);
+                CREATE INDEX idx_logs_old ON logs (body);
+                """);
+        ledger.apply("V2", """
+                DO $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+                        CREATE INDEX idx_logs_trgm ON logs USING gin (body gin_trgm_ops);
+                        DROP INDEX idx_logs_old;
+                    END IF;
+                END
+                $$;
+                CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $body$
+                BEGIN CREATE TABLE made_when_called (id int); END $body$;
+                CREATE INDEX idx_logs_after ON logs (id) WHERE body <> '$$';
+                """);
+
+        assertThat(ledger.expected()).extracting(o -> o.migration() + " " + o.effect().describe()).containsExactlyInAnyOrder(
+                "V1 table logs",
+                "V1 index idx_logs_id on logs",
+                "V2 index idx_logs_after on logs");
+    }
+
+    @Test
+    void dollarQuotedBodiesAreBlankedButLinesParametersAndIdentifiersStay() {
+        String sql = "SELECT a$b, $1 FROM t;\nDO $x$ CREATE\nTABLE y $x$; SELECT '$$' || 'z'";
+
+        String stripped = ScriptEffects.withoutDollarQuotedBodies(sql);
+
+        assertThat(stripped).hasSameSizeAs(sql).startsWith("SELECT a$b, $1 FROM t;\nDO ")
+                .endsWith("; SELECT '$$' || 'z'").doesNotContain("CREATE", "TABLE", "$x$");
+        assertThat(stripped.lines().count()).isEqualTo(sql.lines().count());
+    }
+
+    @Test
     void commentsAreBlankedButLinesAndStringsStay() {
         String sql = "SELECT '--not a comment' -- a comment\n/* two\nlines */ SELECT 1";
 

@@ -36,6 +36,11 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /** This database as another login role, made with {@link TestPostgres#ensureRole}. */
+    public DataSource dataSourceAs(String role, String password) {
+        return TestPostgres.dataSource(name, role, password);
+    }
+
     /**
      * The console's settings for this database, as --db-url URL --db-user postgres would give, with a data
      * folder of its own (the error spool lives there), so no test replays another test's errors.

@@ -60,11 +60,16 @@ public final class TestPostgres {
     }
 
     static DataSource dataSource(String database) {
+        return dataSource(database, SUPERUSER, null);
+    }
+
+    static DataSource dataSource(String database, String user, String password) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {"localhost"});
         ds.setPortNumbers(new int[] {port()});
         ds.setDatabaseName(database);
-        ds.setUser(SUPERUSER);
+        ds.setUser(user);
+        ds.setPassword(password);
         return ds;
     }
 

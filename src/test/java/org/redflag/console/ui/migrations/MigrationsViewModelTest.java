@@ -22,6 +22,8 @@ import org.redflag.console.migration.FindingKind;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.migration.MigrationStatus;
+import org.redflag.console.testing.RealMigrations;
+import org.redflag.console.testing.RealMigrations.Script;
 import org.redflag.console.testing.RedFlagDatabases;
 import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
 import org.redflag.console.testing.TestDatabase;
@@ -74,22 +76,28 @@ class MigrationsViewModelTest {
     @Test
     void migrateAppliesWhatIsPendingAndReportsProgressAndElapsedTime() {
         TestDatabase db = TestPostgres.newDatabase();
+        List<Script> scripts = RealMigrations.all();
         MigrationsViewModel model = model(db);
         model.refresh();
-        assertThat(model.summaryProperty().get()).isEqualTo("schema at no version, 2 pending, 0 failed");
-        assertThat(model.pendingCountProperty().get()).isEqualTo(2);
+        assertThat(model.summaryProperty().get()).isEqualTo("schema at no version, " + scripts.size() + " pending, 0 failed");
+        assertThat(model.pendingCountProperty().get()).isEqualTo(scripts.size());
 
         model.migrate();
 
-        assertThat(model.summaryProperty().get()).isEqualTo("schema at V2, 0 pending, 0 failed");
-        assertThat(model.rows()).extracting(MigrationStatus::state).containsExactly("Success", "Success");
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("schema at V" + RealMigrations.newest().version() + ", 0 pending, 0 failed");
+        assertThat(model.rows()).extracting(MigrationStatus::version)
+                .containsExactlyElementsOf(scripts.stream().map(Script::version).toList());
+        assertThat(model.rows()).extracting(MigrationStatus::state).containsOnly("Success");
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(model.elapsedProperty().get()).matches("\\d+\\.0 s");
-        assertThat(model.outcomeProperty().get()).isEqualTo("2 migrations applied.");
+        assertThat(model.outcomeProperty().get()).isEqualTo(scripts.size() + " migrations applied.");
         assertThat(model.outcomeFailedProperty().get()).isFalse();
-        assertThat(model.log()).anyMatch(l -> l.endsWith("2 pending: V1 (baseline fleet schema), V2 (one active scan per agent and type)"))
-                .anyMatch(l -> l.endsWith("Applying V1 (baseline fleet schema)…"))
-                .anyMatch(l -> l.endsWith("V2 (one active scan per agent and type) applied."));
+        assertThat(model.log()).anyMatch(l -> l.endsWith(scripts.size() + " pending: " + RealMigrations.labels(scripts)));
+        for (Script script : scripts) {
+            assertThat(model.log()).anyMatch(l -> l.endsWith("Applying " + script.label() + "…"))
+                    .anyMatch(l -> l.endsWith(script.label() + " applied."));
+        }
         assertThat(model.migratingProperty().get()).isFalse();
         assertThat(notifications).isEmpty();
         assertThat(statusRefreshes).isEqualTo(1);
@@ -97,22 +105,25 @@ class MigrationsViewModelTest {
 
     @Test
     void aFailedMigrateSaysWhatAndWhyAndWritesAHistoryRow() {
+        // V2 fails on a schema at V1, older than the history's key column (V6): the row must still be written.
         TestDatabase db = TestPostgres.newDatabase();
         Flyway.configure().dataSource(db.dataSource()).target("1").load().migrate();
         db.execute("CREATE INDEX idx_agent_commands_one_active ON agents (hostname)");
+        String v2 = RealMigrations.version("2").label();
         MigrationsViewModel model = model(db);
         model.refresh();
 
         model.migrate();
 
         assertThat(model.outcomeFailedProperty().get()).isTrue();
-        assertThat(model.outcomeProperty().get()).startsWith("V2 (one active scan per agent and type) failed: ERROR: "
+        assertThat(model.outcomeProperty().get()).startsWith(v2 + " failed: ERROR: "
                 + "relation \"idx_agent_commands_one_active\" already exists. PostgreSQL rolled the script back");
-        assertThat(model.log()).anyMatch(l -> l.contains("V2 (one active scan per agent and type) FAILED: ERROR: relation"));
-        assertThat(notifications).singleElement().asString().startsWith("Migrations — error: V2 (one active scan");
+        assertThat(model.log()).anyMatch(l -> l.contains(v2 + " FAILED: ERROR: relation"));
+        assertThat(notifications).singleElement().asString().startsWith("Migrations — error: " + v2 + " failed");
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error' AND subsystem = 'migrations'"))
                 .isEqualTo(1);
-        assertThat(model.summaryProperty().get()).isEqualTo("schema at V1, 1 pending, 0 failed");
+        assertThat(model.summaryProperty().get())
+                .isEqualTo("schema at V1, " + RealMigrations.after("1").size() + " pending, 0 failed");
     }
 
     @Test
@@ -122,10 +133,9 @@ class MigrationsViewModelTest {
 
         model.validate();
 
-        assertThat(model.validationSummaryProperty().get()).isEqualTo("2 validation problems:");
-        assertThat(model.validation()).containsExactly(
-                "V1 (baseline fleet schema) is pending: this build has it, the database does not yet. Run Migrate.",
-                "V2 (one active scan per agent and type) is pending: this build has it, the database does not yet. Run Migrate.");
+        assertThat(model.validationSummaryProperty().get()).isEqualTo(RealMigrations.count() + " validation problems:");
+        assertThat(model.validation()).containsExactlyElementsOf(RealMigrations.all().stream()
+                .map(s -> s.label() + " is pending: this build has it, the database does not yet. Run Migrate.").toList());
     }
 
     @Test
