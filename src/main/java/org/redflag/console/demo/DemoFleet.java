@@ -165,8 +165,10 @@ public final class DemoFleet {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{"demo": true}'::jsonb, ?)
                 """;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int kinds = spec.os().equals("linux") ? 4 : 3;
+            int first = random.nextInt(kinds);
             for (int n = 0; n < 4; n++) {
-                String subsystem = SUBSYSTEMS.get(n % (spec.os().equals("linux") ? 4 : 3));
+                String subsystem = SUBSYSTEMS.get((first + n) % kinds);
                 boolean failed = random.nextInt(8) == 0;
                 Instant at = now.minus(Duration.ofMinutes(spec.minutesAgo() + 60L * n + random.nextInt(50)));
                 ps.setObject(1, agentId);

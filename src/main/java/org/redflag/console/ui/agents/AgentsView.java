@@ -110,7 +110,7 @@ public final class AgentsView extends BorderPane {
         title.getStyleClass().add("view-title");
         HBox searchBar = new HBox(10, title, search, refresh, spacer, summary);
         searchBar.setAlignment(Pos.CENTER_LEFT);
-        HBox scanBar = new HBox(10, new Label("Scan buttons scan"), scanSubsystem, scanSelected, details, batchSummary);
+        HBox scanBar = new HBox(10, new Label("Scan subsystem"), scanSubsystem, scanSelected, details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
         VBox toolbar = new VBox(8, searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));

@@ -31,12 +31,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.controlsfx.control.textfield.TextFields;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.ui.BackgroundExecutor;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
 
 /**
@@ -106,13 +106,11 @@ public final class HistoryView extends BorderPane {
     }
 
     private void initializeParts() {
-        hostnameSearch = TextFields.createClearableTextField();
+        hostnameSearch = new SearchField("Agent hostname…");
         hostnameSearch.setId("history-hostname");
-        hostnameSearch.setPromptText("Agent hostname…");
         hostnameSearch.setPrefColumnCount(14);
-        outputSearch = TextFields.createClearableTextField();
+        outputSearch = new SearchField("Text in stdout/stderr…");
         outputSearch.setId("history-output-search");
-        outputSearch.setPromptText("Text in stdout/stderr…");
         outputSearch.setPrefColumnCount(16);
         subsystem = choice("history-subsystem", "All subsystems", model.subsystemChoices());
         subsystem.setEditable(true);
