@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.CommandStatus;
 import org.redflag.console.scan.StorageMetric;
@@ -145,6 +146,26 @@ class ScanWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".scan-state").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("completed")));
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+    }
+
+    @Test
+    void theDetailsHistoryTabListsThatAgentsHistoryOnly(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        robot.clickOn("web-01.prod");
+        robot.clickOn("#agent-details");
+        Fx.waitForNode(robot, "#detail-scan-storage");
+        robot.clickOn("#detail-scan-storage");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", web01) == 1);
+        db.execute("INSERT INTO update_logs (agent_id, action, result, subsystem) VALUES ('" + web02
+                + "', 'scan_storage', 'success', 'storage')");
+        agentsAnswer();
+
+        robot.clickOn("#detail-history-tab");
+        TableView<HistoryEntry> history = Fx.waitForNode(robot, "#agent-detail #history-table");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        assertThat(history.getItems()).extracting(HistoryEntry::agentId).containsOnly(web01);
+        assertThat(history.getItems()).extracting(HistoryEntry::action).containsExactly("scan_storage");
     }
 
     @Test

@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,6 +25,7 @@ import org.redflag.console.scan.PendingPackage;
 import org.redflag.console.scan.StorageMetric;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.history.HistoryView;
 
 /** An agent's details in a window of their own, so several agents can be watched side by side. */
 public final class AgentDetailView extends BorderPane {
@@ -36,16 +39,21 @@ public final class AgentDetailView extends BorderPane {
     private TableView<StorageMetric> storage;
     private TableView<PendingPackage> packages;
 
-    public AgentDetailView(AgentDetailViewModel model) {
+    /** The agent's own slice of the history table, shown in a tab of its own. */
+    private final HistoryView history;
+    private Tab historyTab;
+
+    public AgentDetailView(AgentDetailViewModel model, HistoryView history) {
         this.model = model;
+        this.history = history;
         initializeParts();
         layoutParts();
         setupEventHandlers();
     }
 
     /** Opens the details next to the main window and keeps them current until closed. */
-    public static Stage show(Window owner, AgentDetailViewModel model) {
-        AgentDetailView view = new AgentDetailView(model);
+    public static Stage show(Window owner, AgentDetailViewModel model, HistoryView history) {
+        AgentDetailView view = new AgentDetailView(model, history);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(model.hostname() + " — agent details");
@@ -118,8 +126,13 @@ public final class AgentDetailView extends BorderPane {
         SplitPane lower = new SplitPane(left, right);
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.setDividerPositions(0.52);
-        VBox body = new VBox(6, section("Subsystems"), subsystems, lower);
-        VBox.setVgrow(lower, javafx.scene.layout.Priority.ALWAYS);
+        Tab results = new Tab("Commands and results", lower);
+        historyTab = new Tab("History", history);
+        historyTab.setId("detail-history-tab");
+        TabPane tabs = new TabPane(results, historyTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox body = new VBox(6, section("Subsystems"), subsystems, tabs);
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         body.setPadding(new Insets(0, 16, 16, 16));
         setTop(header);
         setCenter(body);
@@ -128,6 +141,17 @@ public final class AgentDetailView extends BorderPane {
     private void setupEventHandlers() {
         refresh.setOnAction(e -> model.reload());
         refresh.disableProperty().bind(model.loadingProperty());
+        // The history tab follows the details: fresh when opened, and again after each reload while it shows.
+        historyTab.setOnSelectionChanged(e -> {
+            if (historyTab.isSelected()) {
+                history.reload();
+            }
+        });
+        model.loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading && historyTab.isSelected()) {
+                history.reload();
+            }
+        });
     }
 
     private TableColumn<AgentSubsystem, AgentSubsystem> subsystemScanColumn() {
@@ -192,7 +216,7 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private TableColumn<AgentCommand, AgentCommand> commandActionColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = Columns.row("", 75);
+        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Action", 75);
         column.setMinWidth(75);
         column.setCellFactory(c -> new TableCell<>() {
             private final Button action = new Button();

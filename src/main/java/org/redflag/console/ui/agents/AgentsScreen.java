@@ -1,13 +1,16 @@
 package org.redflag.console.ui.agents;
 
 import java.time.Clock;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.live.ChangeBus;
 import org.redflag.console.ui.BackgroundExecutor;
 import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.history.HistoryView;
 
 /**
  * Wires the agents list, its scans and the agent details to the services and to live changes, so the
@@ -17,6 +20,7 @@ public final class AgentsScreen {
 
     private final AgentsViewModel agents;
     private final AgentScansViewModel scans;
+    private final Function<UUID, HistoryView> agentHistory;
 
     public AgentsScreen(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
             Consumer<Throwable> onError) {
@@ -30,6 +34,7 @@ public final class AgentsScreen {
             model.whenClosed(subscription::close);
             return model;
         };
+        this.agentHistory = agentId -> HistoryView.forAgent(context.history(), executor, clock, errors, agentId);
         this.agents = new AgentsViewModel(context.agents(), executor, clock, onError);
         this.scans = new AgentScansViewModel(requests, context.commands(), executor, details);
         changes.onChange(Platform::runLater, notice -> {
@@ -42,7 +47,7 @@ public final class AgentsScreen {
 
     /** The view, built when the user first opens it. */
     public AgentsView view() {
-        AgentsView view = new AgentsView(agents, scans);
+        AgentsView view = new AgentsView(agents, scans, agentHistory);
         agents.reload();
         return view;
     }

@@ -1,19 +1,21 @@
 package org.redflag.console.ui.agents;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -29,6 +31,7 @@ import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
 import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
+import org.redflag.console.ui.history.HistoryView;
 
 /** The fleet at a glance: every agent, searchable by hostname, paged from the database. */
 public final class AgentsView extends BorderPane {
@@ -48,9 +51,13 @@ public final class AgentsView extends BorderPane {
     private Button details;
     private Label batchSummary;
 
-    public AgentsView(AgentsViewModel model, AgentScansViewModel scans) {
+    private final Function<UUID, HistoryView> agentHistory;
+
+    public AgentsView(AgentsViewModel model, AgentScansViewModel scans,
+            Function<UUID, HistoryView> agentHistory) {
         this.model = model;
         this.scans = scans;
+        this.agentHistory = agentHistory;
         initializeParts();
         layoutParts();
         setupBindings();
@@ -151,7 +158,7 @@ public final class AgentsView extends BorderPane {
 
     private void openDetails(AgentRow row) {
         if (row != null) {
-            AgentDetailView.show(getScene().getWindow(), scans.details(row));
+            AgentDetailView.show(getScene().getWindow(), scans.details(row), agentHistory.apply(row.agent().id()));
         }
     }
 
