@@ -56,6 +56,14 @@ public final class MigrationOverview {
         return pendingCount() == 0 && failedCount() == 0 && checksumMismatchCount() == 0;
     }
 
+    /**
+     * The console's own views can work on this database: it has a Flyway version, nothing of this build is
+     * pending and nothing failed. (Edited scripts are worth a warning, not a refusal.)
+     */
+    public boolean readyForConsole() {
+        return currentVersion().isPresent() && pendingCount() == 0 && failedCount() == 0;
+    }
+
     /** "schema at V7, 2 pending, 0 failed" */
     public String summary() {
         String mismatches = checksumMismatchCount() == 0 ? "" : ", " + checksumMismatchCount() + " edited after applying";

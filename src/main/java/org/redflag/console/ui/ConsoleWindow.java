@@ -64,6 +64,8 @@ public final class ConsoleWindow {
     private Optional<char[]> password;
     private ConsoleContext context;
     private HistoryView historyView;
+    /** The connected database has the console's schema, so Agents and History can query it. */
+    private boolean schemaReady;
 
     /** A window with its own error door, spooling under the settings' data folder. */
     public ConsoleWindow(Stage stage, ConsoleSettings settings, Optional<char[]> password, Clock clock,
@@ -168,8 +170,19 @@ public final class ConsoleWindow {
         connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
         connectionLabel.getStyleClass().setAll("label", "status-connected");
 
+        // Support staff often open someone else's database with --no-migrate: find out first whether the
+        // console's own views can work on it, instead of letting them fail query after query.
+        executor.submit(() -> MigrationOverview.read(opened.migrator()), overview -> openViews(opened, overview),
+                failure -> {
+                    errors.report("migrations", failure);
+                    openViews(opened, null);
+                });
+    }
+
+    private void openViews(ConsoleContext opened, MigrationOverview overview) {
+        schemaReady = overview != null && overview.readyForConsole();
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
-        addView("Agents", agentsScreen::view);
+        addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
         addView("Migrations", () -> {
             MigrationsViewModel model = new MigrationsViewModel(opened.migrations(), opened.legacyAudit(),
                     opened.database().describe(), executor, Platform::runLater, clock, errors, this::refreshStatus);
@@ -177,14 +190,36 @@ public final class ConsoleWindow {
             return new MigrationsView(model);
         });
         addView("History", () -> {
+            if (!schemaReady) {
+                return schemaNotReady("History");
+            }
             historyView = HistoryView.of(opened.history(), executor, clock, errors);
             historyView.reload();
             return historyView;
         });
-        navigationGroup.getToggles().get(0).setSelected(true);
+        navigationGroup.getToggles().get(schemaReady ? 0 : 1).setSelected(true);
         opened.changes().onMode(javafx.application.Platform::runLater, this::showLiveMode);
-        opened.startBackgroundWork();
+        if (schemaReady) {
+            opened.startBackgroundWork();
+        }
         refreshStatus();
+    }
+
+    /** What the Agents and History views say on a database that does not (yet) have the console's schema. */
+    private Node schemaNotReady(String view) {
+        Label title = new Label("This database does not have the console's schema yet");
+        title.getStyleClass().add("placeholder-title");
+        Label why = new Label("The " + view + " view reads the console's own tables, and this database is at "
+                + schemaLabel.getText() + ". Nothing has been changed in it. Open Migrations to see what is there, "
+                + "to audit a legacy RedFlag schema, or to migrate it; this view opens once the schema is up to date.");
+        why.setWrapText(true);
+        why.setMaxWidth(620);
+        why.setId("schema-not-ready");
+        Button open = new Button("Open Migrations");
+        open.setOnAction(e -> navigationGroup.getToggles().get(1).setSelected(true));
+        VBox box = new VBox(14, title, why, open);
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private final Map<String, Node> views = new LinkedHashMap<>();
@@ -212,11 +247,18 @@ public final class ConsoleWindow {
     /** Refreshes the status bar's schema version and agent count. */
     public void refreshStatus() {
         ConsoleContext opened = context;
-        executor.submit(() -> new StatusFacts(MigrationOverview.read(opened.migrator()).summary(),
-                        opened.agents().count()),
+        executor.submit(() -> {
+                    MigrationOverview overview = MigrationOverview.read(opened.migrator());
+                    boolean ready = overview.readyForConsole();
+                    return new StatusFacts(overview.summary(), ready, ready ? opened.agents().count() : -1);
+                },
                 facts -> {
                     schemaLabel.setText(facts.schema());
-                    agentCountLabel.setText(facts.agents() + (facts.agents() == 1 ? " agent" : " agents"));
+                    agentCountLabel.setText(facts.agents() < 0 ? "agents: —"
+                            : facts.agents() + (facts.agents() == 1 ? " agent" : " agents"));
+                    if (facts.ready() && !schemaReady) {
+                        schemaOpened(opened);
+                    }
                 },
                 this::reportFrom);
     }
@@ -230,7 +272,15 @@ public final class ConsoleWindow {
         liveLabel.getStyleClass().setAll("label", live ? "status-connected" : "muted");
     }
 
-    private record StatusFacts(String schema, long agents) {
+    private record StatusFacts(String schema, boolean ready, long agents) {
+    }
+
+    /** A migrate from the Migrations view brought the schema up to date: the other views can open now. */
+    private void schemaOpened(ConsoleContext opened) {
+        schemaReady = true;
+        views.remove("Agents");
+        views.remove("History");
+        opened.startBackgroundWork();
     }
 
     private void reportFrom(Throwable failure) {

@@ -102,6 +102,35 @@ class MigrationsViewTest {
     }
 
     @Test
+    void aDatabaseWithoutTheConsolesSchemaOpensOnMigrationsAndTheOtherViewsWaitForIt(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        open(db);
+
+        Label summary = Fx.waitForNode(robot, "#migrations-summary");
+        assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#nav-agents");
+        Label notReady = Fx.waitForNode(robot, "#schema-not-ready");
+        assertThat(notReady.getText()).startsWith("The Agents view reads the console's own tables")
+                .contains("Nothing has been changed in it");
+        assertThat(robot.lookup("#agents-table").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#status-spool").queryAs(Label.class).isVisible())
+                .as("no query failed, so no error waits for the history table").isFalse();
+        assertThat(robot.lookup("#status-agents").queryAs(Label.class).getText()).isEqualTo("agents: —");
+
+        robot.clickOn("Open Migrations");
+        robot.clickOn("#migrations-migrate");
+        Fx.waitForNode(robot, "#migrate-confirmation");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().endsWith(", 0 pending, 0 failed"));
+        Label agents = robot.lookup("#status-agents").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "0 agents".equals(agents.getText()));
+
+        robot.clickOn("#nav-agents");
+        Fx.waitForNode(robot, "#agents-table");
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+    }
+
+    @Test
     void theAuditTabShowsFindings(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         db.execute("DROP INDEX idx_agent_commands_one_active");
