@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.redflag.console.json.JsonStrings;
 
 /**
  * Just enough JSON for the headless commands' --json output: maps (in their order), lists, strings,
@@ -24,20 +25,20 @@ final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
-            quote(out, text);
+            JsonStrings.quote(out, text);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             out.append(value);
         } else if (value instanceof Number number) {
             double d = number.doubleValue();
             out.append(Double.isFinite(d) ? number.toString() : "null");
         } else if (value instanceof Instant instant) {
-            quote(out, instant.toString());
+            JsonStrings.quote(out, instant.toString());
         } else if (value instanceof Map<?, ?> map) {
             appendObject(out, map, depth);
         } else if (value instanceof List<?> list) {
             appendArray(out, list, depth);
         } else {
-            quote(out, value.toString());
+            JsonStrings.quote(out, value.toString());
         }
     }
 
@@ -51,7 +52,7 @@ final class Json {
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
             newline(out, depth + 1);
-            quote(out, String.valueOf(entry.getKey()));
+            JsonStrings.quote(out, String.valueOf(entry.getKey()));
             out.append(": ");
             append(out, entry.getValue(), depth + 1);
             if (entries.hasNext()) {
@@ -81,30 +82,5 @@ final class Json {
 
     private static void newline(StringBuilder out, int depth) {
         out.append('\n').append("  ".repeat(depth));
-    }
-
-    static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    // Control characters must be escaped; U+2028/2029 too, so the output is also valid JavaScript.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.redflag.console.history.ConsoleError;
+import org.redflag.console.json.JsonStrings;
 
 /**
  * One spooled error as one line of JSON: a flat object of strings. Every character a Java string can hold
@@ -58,35 +59,13 @@ final class SpoolLines {
         if (!first) {
             line.append(',');
         }
-        string(line, name);
+        JsonStrings.quote(line, name);
         line.append(':');
         if (value == null) {
             line.append("null");
         } else {
-            string(line, value);
+            JsonStrings.quote(line, value);
         }
-    }
-
-    private static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Reads back exactly what {@link #encode} writes: a flat object whose values are strings or null. */

@@ -17,13 +17,11 @@ import org.redflag.console.errors.ErrorReporter;
 class ArchitectureTest {
 
     @ArchTest
+    /** Everything outside ui, packages added later included, stays free of JavaFX. */
     static final ArchRule noJavaFxBelowTheUi = noClasses()
-            .that().resideInAnyPackage("org.redflag.console.fleet..", "org.redflag.console.db..",
-                    "org.redflag.console.history..", "org.redflag.console.migration..", "org.redflag.console.demo..",
-                    "org.redflag.console.errors..", "org.redflag.console.scan..", "org.redflag.console.cli..",
-                    "org.redflag.console.live..", "org.redflag.console.simulator..",
-                    "org.redflag.console.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+            .that().resideInAPackage("org.redflag.console..")
+            .and().resideOutsideOfPackage("org.redflag.console.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..");
 
     @ArchTest
     static final ArchRule onlyTheNotifierShowsNotifications = noClasses()

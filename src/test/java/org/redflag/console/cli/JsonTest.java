@@ -12,15 +12,6 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void escapesWhatRfc8259RequiresAndKeepsTheRest() {
-        StringBuilder out = new StringBuilder();
-
-        Json.quote(out, "say \"hi\"\\ \n\r\t\b\f \u0001 \u2028 é ✓");
-
-        assertThat(out).hasToString("\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f \\u0001 \\u2028 é ✓\"");
-    }
-
-    @Test
     void writesNestedValuesInOrder() {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("b", 1);

@@ -10,8 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.redflag.console.db.SchemaMigrator;
@@ -29,24 +27,13 @@ import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.SameThreadExecutor;
 
 /** The view model on one thread (no stage): what the Migrations view shows after each command. */
 class MigrationsViewModelTest {
 
     /** Runs the work at once on the calling thread, as the FX thread would receive it. */
-    private static final BackgroundExecutor SAME_THREAD = new BackgroundExecutor() {
-        @Override
-        public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable failure) {
-                onFailure.accept(failure);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    };
+    private static final BackgroundExecutor SAME_THREAD = new SameThreadExecutor();
 
     /** A clock that moves a second each time it is read, so elapsed time is known exactly. */
     private static final class SteppingClock extends Clock {
