@@ -6,20 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redflag.console.app.ConsoleSettings;
+import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.agents.AgentRow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,21 +28,8 @@ class ConsoleWindowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private FxBackgroundExecutor executor;
-    private ConsoleWindow window;
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (window != null) {
-            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-            FxToolkit.setupFixture(() -> window.close(closed::countDown));
-            closed.await(10, TimeUnit.SECONDS);
-            FxToolkit.setupFixture(() -> window.stage().close());
-        }
-        if (executor != null) {
-            executor.close();
-        }
-    }
+    @RegisterExtension
+    final OpenConsoleWindow console = new OpenConsoleWindow();
 
     @Test
     void showsTheAgentsFromTheDatabaseAndTheirCountInTheStatusBar(FxRobot robot) throws Exception {
@@ -86,13 +72,8 @@ class ConsoleWindowTest {
     @Test
     void aBadUrlShowsTheExplanationInADialog(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            window = new ConsoleWindow(new Stage(), new org.redflag.console.app.ConsoleSettings(
-                    new org.redflag.console.db.DatabaseTarget.Server("jdbc:postgresql://127.0.0.1:1/" + db.name(), "postgres"),
-                    true, false), Optional.empty(), clock, executor);
-            window.show();
-        });
+        console.open(new ConsoleSettings(
+                new DatabaseTarget.Server("jdbc:postgresql://127.0.0.1:1/" + db.name(), "postgres"), true, false), clock);
 
         javafx.scene.control.DialogPane dialog = Fx.waitForNode(robot, "#connection-problem");
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot reach the database server");
@@ -109,13 +90,7 @@ class ConsoleWindowTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         db.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO dave");
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            window = new ConsoleWindow(new Stage(), new org.redflag.console.app.ConsoleSettings(
-                    new org.redflag.console.db.DatabaseTarget.Server(db.url(), "dave"), false, false),
-                    Optional.empty(), clock, executor);
-            window.show();
-        });
+        console.open(new ConsoleSettings(new DatabaseTarget.Server(db.url(), "dave"), false, false), clock);
 
         Fx.waitForNode(robot, "#password-field");
         robot.clickOn("#password-field").write("d4ve");
@@ -123,14 +98,10 @@ class ConsoleWindowTest {
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agents-table").tryQuery()
                 .map(t -> ((TableView<?>) t).getItems().size() == 1).orElse(false));
-        assertThat(window.context()).isNotNull();
+        assertThat(console.window().context()).isNotNull();
     }
 
     private void open(TestDatabase db) throws Exception {
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            window = new ConsoleWindow(new Stage(), db.settings(true), Optional.empty(), clock, executor);
-            window.show();
-        });
+        console.open(db.settings(true), clock);
     }
 }

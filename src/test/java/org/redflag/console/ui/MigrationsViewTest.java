@@ -6,26 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.flywaydb.core.api.FlywayException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.migration.MigrationStatus;
 import org.redflag.console.testing.RealMigrations;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,21 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class MigrationsViewTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private FxBackgroundExecutor executor;
-    private ConsoleWindow window;
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (window != null) {
-            CountDownLatch closed = new CountDownLatch(1);
-            FxToolkit.setupFixture(() -> window.close(closed::countDown));
-            closed.await(10, TimeUnit.SECONDS);
-            FxToolkit.setupFixture(() -> window.stage().close());
-        }
-        if (executor != null) {
-            executor.close();
-        }
-    }
+    @RegisterExtension
+    final OpenConsoleWindow console = new OpenConsoleWindow();
 
     @Test
     void aFailedMigrationIsHighlightedAndCounted(FxRobot robot) throws Exception {
@@ -151,12 +134,7 @@ class MigrationsViewTest {
     }
 
     private void open(TestDatabase db) throws Exception {
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            DesktopApp.applyTheme();
-            window = new ConsoleWindow(new Stage(), db.settings(false), Optional.empty(), clock, executor);
-            window.show();
-        });
+        console.open(db.settings(false), clock);
         Fx.waitForNode(robot(), "#nav-migrations");
     }
 

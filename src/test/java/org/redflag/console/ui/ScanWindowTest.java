@@ -6,18 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.CommandStatus;
@@ -38,25 +35,11 @@ class ScanWindowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private FxBackgroundExecutor executor;
-    private ConsoleWindow window;
+    @RegisterExtension
+    final OpenConsoleWindow console = new OpenConsoleWindow();
     private TestDatabase db;
     private UUID web01;
     private UUID web02;
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        if (window != null) {
-            CountDownLatch closed = new CountDownLatch(1);
-            FxToolkit.setupFixture(() -> window.close(closed::countDown));
-            closed.await(10, TimeUnit.SECONDS);
-            FxToolkit.setupFixture(() -> javafx.stage.Window.getWindows().stream().toList()
-                    .forEach(w -> ((Stage) w).close()));
-        }
-        if (executor != null) {
-            executor.close();
-        }
-    }
 
     @Test
     void rapidTripleClickQueuesOneScanAndLeavesOtherAgentsAlone(FxRobot robot) throws Exception {
@@ -209,11 +192,7 @@ class ScanWindowTest {
                 "updates", "storage");
         web02 = Fleets.insertAgentWithSubsystems(db, "web-02.prod", "linux", NOW.minus(Duration.ofMinutes(3)),
                 "updates", "storage");
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            window = new ConsoleWindow(new Stage(), db.settings(true), Optional.empty(), clock, executor);
-            window.show();
-        });
+        console.open(db.settings(true), clock);
         TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
