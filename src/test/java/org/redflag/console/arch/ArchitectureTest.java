@@ -21,7 +21,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.redflag.console.fleet..", "org.redflag.console.db..",
                     "org.redflag.console.history..", "org.redflag.console.migration..", "org.redflag.console.demo..",
                     "org.redflag.console.errors..", "org.redflag.console.scan..", "org.redflag.console.cli..",
-                    "org.redflag.console.live..", "org.redflag.console.simulator..",
+                    "org.redflag.console.live..", "org.redflag.console.simulator..", "org.redflag.console.bench..",
                     "org.redflag.console.app..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
 
