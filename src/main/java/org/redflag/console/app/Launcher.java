@@ -63,7 +63,8 @@ public final class Launcher {
             footer = {"", "Headless commands:", "  check     connect, print server version, schema version and agent count",
                 "  migrations status|validate|migrate|audit [--json] [--migrations-dir DIR]",
                 "            our Flyway migrations, and a read-only audit of a legacy RedFlag schema",
-                "  bench     [--agents N] [--history N]: generate a fleet of that size and print query timings and heap use",
+                "  bench     [--agents N] [--history N] [--yes-write]",
+                "            generate a fleet that size; print query timings, plans and heap",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
     static final class GuiCommand implements Callable<Integer> {
 
