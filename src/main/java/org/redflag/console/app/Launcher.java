@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.redflag.console.bench.BenchCommand;
 import org.redflag.console.cli.CheckCommand;
 import org.redflag.console.cli.ExitCodes;
 import org.redflag.console.cli.MigrationsCommand;
@@ -43,6 +44,7 @@ public final class Launcher {
         CommandLine commandLine = new CommandLine(new GuiCommand(env, clock));
         commandLine.addSubcommand(new CheckCommand(env, clock));
         commandLine.addSubcommand(MigrationsCommand.create(env, clock));
+        commandLine.addSubcommand(new BenchCommand(env, clock));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
@@ -61,6 +63,8 @@ public final class Launcher {
             footer = {"", "Headless commands:", "  check     connect, print server version, schema version and agent count",
                 "  migrations status|validate|migrate|audit [--json] [--migrations-dir DIR]",
                 "            our Flyway migrations, and a read-only audit of a legacy RedFlag schema",
+                "  bench     [--agents N] [--history N] [--yes-write]",
+                "            generate a fleet that size; print query timings, plans and heap",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
     static final class GuiCommand implements Callable<Integer> {
 

@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** How a headless command says it could not run: one paragraph on stderr, exit code 2, no stack trace. */
-final class CliErrors {
+public final class CliErrors {
 
     private CliErrors() {
     }
 
-    static int print(CommandSpec spec, String message) {
+    public static int print(CommandSpec spec, String message) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("redflag-console: " + message);
         err.flush();

@@ -59,6 +59,16 @@ class AgentRepositoryTest {
     }
 
     @Test
+    void hostnameSearchHasATrigramIndexOnTheEmbeddedServer() {
+        // The embedded binaries ship pg_trgm, so V9 built the index that keeps "contains" searches off a full scan
+        // (the bench command shows the plan and the time at 100,000 agents).
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+
+        assertThat(db.queryString("SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_agents_hostname_trgm'"))
+                .contains("USING gin (hostname gin_trgm_ops)");
+    }
+
+    @Test
     void lastScanIsTheNewestSubsystemRun() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         UUID id = Fleets.insertAgent(db, "web-01", "linux", Instant.now());

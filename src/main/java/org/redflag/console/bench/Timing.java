@@ -1,0 +1,40 @@
+package org.redflag.console.bench;
+
+import java.util.Arrays;
+
+/** How long one measured action took over its runs, in milliseconds. */
+record Timing(double medianMillis, double p95Millis, double maxMillis, int runs) {
+
+    /** Something to time; returns how many rows it got, so the report can show the work was real. */
+    interface Action {
+        int run() throws Exception;
+    }
+
+    /** A timing and the row count of the last run. */
+    record Measured(Timing timing, int rows) {
+    }
+
+    static Measured measure(int warmups, int runs, Action action) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            action.run();
+        }
+        long[] nanos = new long[runs];
+        int rows = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            rows = action.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return new Measured(of(nanos), rows);
+    }
+
+    /** Median, 95th percentile (nearest rank) and maximum. */
+    static Timing of(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        long p95 = sorted[Math.max(0, (int) Math.ceil(0.95 * n) - 1)];
+        return new Timing(median / 1e6, p95 / 1e6, sorted[n - 1] / 1e6, n);
+    }
+}

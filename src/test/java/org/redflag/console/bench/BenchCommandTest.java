@@ -1,0 +1,90 @@
+package org.redflag.console.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.testing.CliRun;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+
+/** The benchmark end to end on a tiny fleet: it generates what it says and prints every figure. No timing asserts. */
+class BenchCommandTest {
+
+    @Test
+    void generatesTheFleetAndReportsEveryMeasuredQuery() {
+        TestDatabase db = TestPostgres.newDatabase();
+
+        CliRun run = bench(db, "--agents", "200", "--history", "2000", "--runs", "2", "--warmups", "1",
+                "--scan-calls", "100");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        for (String measured : FleetBench.MEASURED) {
+            assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(measured)
+                    + "\\s+\\d+\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+");
+        }
+        assertThat(run.out()).contains("Generation", "Tables", "Plans (EXPLAIN ANALYZE, BUFFERS of the same SQL)",
+                "index scan on idx_update_logs_executed", "Memory (heap used after System.gc()",
+                "history: 10 pages", "100 calls", "50 queued, 50 already queued, duplicates = 0");
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
+        assertThat(db.queryLong("SELECT count(*) FROM agent_subsystems")).isEqualTo(800);
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(2000);
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isEqualTo(4);
+        assertThat(db.queryLong("SELECT count(DISTINCT subsystem) FROM update_logs WHERE action <> 'console_error'"))
+                .isEqualTo(4);
+        // Three finished scans per agent, one pending system scan per fifty agents, and the 50 the bench queued.
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isEqualTo(600 + 4 + 50);
+        assertThat(db.queryLong("""
+                SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
+                                      GROUP BY agent_id, command_type HAVING count(*) > 1) d""")).isZero();
+    }
+
+    @Test
+    void refusesToWriteIntoADatabaseThatAlreadyHasAgents() {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("INSERT INTO agents (hostname, os_type) VALUES ('prod-1', 'linux')");
+
+        CliRun run = bench(db, "--agents", "10", "--history", "10");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).startsWith("redflag-console: ").contains("already has agents", "--yes-write")
+                .doesNotContain("Exception");
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(1);
+    }
+
+    @Test
+    void negativeCountsAreRefusedBeforeAnyDatabaseIsOpened() {
+        CliRun agents = CliRun.of(Map.of(), "bench", "--agents", "-5");
+        CliRun history = CliRun.of(Map.of(), "bench", "--history", "-1");
+
+        assertThat(agents.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(agents.err()).isEqualTo("redflag-console: --agents must be at least 1 (it was -5); a fleet needs "
+                + "an agent." + System.lineSeparator());
+        assertThat(history.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(history.err()).contains("--history cannot be negative");
+    }
+
+    @Test
+    void anUnreachableServerIsOneParagraphAndExitTwo() {
+        CliRun run = CliRun.of(Map.of(), "bench", "--db-url", "jdbc:postgresql://127.0.0.1:1/nowhere",
+                "--db-user", "postgres", "--agents", "10", "--history", "10");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).startsWith("redflag-console: ").doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static CliRun bench(TestDatabase db, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "bench";
+        all[1] = "--db-url";
+        all[2] = db.url();
+        all[3] = "--db-user";
+        all[4] = TestPostgres.SUPERUSER;
+        System.arraycopy(args, 0, all, 5, args.length);
+        return CliRun.of(Map.of(), all);
+    }
+}
