@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.redflag.console.live.LiveChanges;
+import org.redflag.console.schema.Feature;
 import org.redflag.console.simulator.SimulatedFleet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +27,35 @@ final class BackgroundWork implements AutoCloseable {
         this.fleet = fleet;
     }
 
+    /**
+     * On a RedFlag database the console only watches: its server times commands out itself, and simulated
+     * agents would write the console's tables, which are not there.
+     */
     static BackgroundWork start(ConsoleContext context) {
-        LiveChanges live = new LiveChanges(context.database()::openDedicatedConnection, context.changes(),
-                LiveChanges.Settings.defaults());
+        boolean ours = context.capabilities().isConsole();
+        LiveChanges live = context.capabilities().has(Feature.LIVE_TRIGGERS)
+                ? new LiveChanges(context.database()::openDedicatedConnection, context.changes(), LiveChanges.Settings.defaults())
+                : LiveChanges.pollingOnly(context.changes(), LiveChanges.Settings.defaults());
         live.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "command-timeout-sweep");
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(() -> {
-            try {
-                int timedOut = context.scans().sweepTimedOut();
-                if (timedOut > 0) {
-                    LOG.info("{} commands timed out after {}", timedOut, context.scans().commandTimeout());
+        if (ours) {
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    int timedOut = context.scans().sweepTimedOut();
+                    if (timedOut > 0) {
+                        LOG.info("{} commands timed out after {}", timedOut, context.scans().commandTimeout());
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warn("The command timeout sweep failed; it runs again in {} s", SWEEP_EVERY_SECONDS, e);
                 }
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("The command timeout sweep failed; it runs again in {} s", SWEEP_EVERY_SECONDS, e);
-            }
-        }, 5, SWEEP_EVERY_SECONDS, TimeUnit.SECONDS);
+            }, 5, SWEEP_EVERY_SECONDS, TimeUnit.SECONDS);
+        }
         Optional<SimulatedFleet> fleet = Optional.empty();
-        if (context.settings().simulateFleet()) {
+        if (context.settings().simulateFleet() && ours) {
             SimulatedFleet simulated = new SimulatedFleet(context.database().dataSource(), context.clock(),
                     SimulatedFleet.Settings.realistic());
             simulated.start();

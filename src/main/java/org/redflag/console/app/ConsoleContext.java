@@ -3,6 +3,7 @@ package org.redflag.console.app;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.Database;
@@ -16,10 +17,12 @@ import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.SubsystemRepository;
-import org.redflag.console.simulator.SimulatedFleet;
 import org.redflag.console.migration.AuditRepository;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.SchemaKind;
+import org.redflag.console.schema.SchemaProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final ConsoleSettings settings;
     private final Database database;
     private final Clock clock;
+    private final Capabilities capabilities;
     private final SchemaMigrator migrator;
     private final AgentRepository agents;
     private final HistoryRepository history;
@@ -47,49 +51,77 @@ public final class ConsoleContext implements AutoCloseable {
     private final MigrationService migrations;
     private final LegacyAudit legacyAudit;
 
-    private ConsoleContext(ConsoleSettings settings, Database database, Clock clock) {
+    /** The repositories speak the schema the probe found; an empty database is about to become the console's. */
+    private ConsoleContext(ConsoleSettings settings, Database database, Clock clock, Capabilities found) {
         this.settings = settings;
         this.database = database;
         this.clock = clock;
-        this.migrator = new SchemaMigrator(database.dataSource());
-        this.agents = new AgentRepository(database.dataSource());
-        this.history = new HistoryRepository(database.dataSource());
-        this.commands = new CommandRepository(database.dataSource());
-        this.subsystems = new SubsystemRepository(database.dataSource());
-        this.scanResults = new ScanResultRepository(database.dataSource());
-        this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout());
-        this.migrations = new MigrationService(migrator);
-        this.legacyAudit = new LegacyAudit(new AuditRepository(database.dataSource()), migrator);
+        this.capabilities = found;
+        Capabilities schema = found.kind() == SchemaKind.EMPTY ? Capabilities.CONSOLE_SCHEMA : found;
+        DataSource dataSource = database.dataSource();
+        this.migrator = new SchemaMigrator(dataSource);
+        this.agents = new AgentRepository(dataSource, schema);
+        this.history = new HistoryRepository(dataSource, schema);
+        this.commands = new CommandRepository(dataSource, schema);
+        this.subsystems = new SubsystemRepository(dataSource, schema);
+        this.scanResults = new ScanResultRepository(dataSource, schema);
+        this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
+                ScanRoutes.from(settings));
+        this.migrations = new MigrationService(migrator, dataSource, schema);
+        this.legacyAudit = new LegacyAudit(new AuditRepository(dataSource), migrator);
     }
 
     /** Blocking: call it off the FX thread. */
     public static ConsoleContext open(ConsoleSettings settings, Optional<char[]> password, Clock clock)
             throws ConnectionProblem {
         Database database = Database.open(settings.target(), password);
-        ConsoleContext context = new ConsoleContext(settings, database, clock);
         try {
-            context.prepareSchemaAndData();
+            Capabilities found = prepareSchema(settings, database);
+            ConsoleContext context = new ConsoleContext(settings, database, clock, found);
+            context.seedDemoFleet();
             return context;
         } catch (ConnectionProblem | RuntimeException e) {
-            context.close();
+            database.close();
             throw e;
         }
     }
 
-    private void prepareSchemaAndData() throws ConnectionProblem {
-        if (settings.migrate()) {
-            try {
-                var result = migrator.migrate();
-                LOG.info("Schema at version {} ({} migrations applied now)",
-                        migrator.currentVersion().orElse("none"), result.migrationsExecuted);
-            } catch (FlywayException e) {
-                throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
-                        "The database schema could not be brought up to date: " + firstLine(e.getMessage())
-                                + ". Nothing of the failed migration was kept. Start with --no-migrate to inspect "
-                                + "the database as it is, and see the Migrations view for details.", e);
-            }
+    /**
+     * Finds out what the database is, and migrates only the console's own schema or an empty database
+     * (unless told not to). A RedFlag database is never migrated: the console works on it as it is.
+     */
+    private static Capabilities prepareSchema(ConsoleSettings settings, Database database) throws ConnectionProblem {
+        Capabilities found = probe(database);
+        LOG.info("Connected to {}: {}", database.describe(), found.describe());
+        boolean ours = found.kind() == SchemaKind.CONSOLE || found.kind() == SchemaKind.EMPTY;
+        if (!settings.migrate() || !ours) {
+            return found;
         }
-        if (settings.seedsDemoFleet()) {
+        SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
+        try {
+            var result = migrator.migrate();
+            LOG.info("Schema at version {} ({} migrations applied now)",
+                    migrator.currentVersion().orElse("none"), result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
+                    "The database schema could not be brought up to date: " + firstLine(e.getMessage())
+                            + ". Nothing of the failed migration was kept. Start with --no-migrate to inspect "
+                            + "the database as it is, and see the Migrations view for details.", e);
+        }
+        return probe(database);
+    }
+
+    private static Capabilities probe(Database database) throws ConnectionProblem {
+        try {
+            return SchemaProbe.probe(database.dataSource());
+        } catch (SQLException e) {
+            throw new ConnectionProblem(ConnectionProblem.Kind.OTHER, "Connected, but the database's catalog could "
+                    + "not be read (" + e.getMessage().strip() + "). Check that the user may read it.", e);
+        }
+    }
+
+    private void seedDemoFleet() {
+        if (settings.seedsDemoFleet() && capabilities.isConsole()) {
             try {
                 new DemoFleet(database.dataSource(), clock).seed();
             } catch (SQLException e) {
@@ -109,6 +141,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     public ConsoleSettings settings() {
         return settings;
+    }
+
+    /** What the database is and can do, as found when it was opened. */
+    public Capabilities capabilities() {
+        return capabilities;
     }
 
     public Database database() {

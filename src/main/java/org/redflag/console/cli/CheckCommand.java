@@ -3,6 +3,8 @@ package org.redflag.console.cli;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redflag.console.app.ConsoleContext;
@@ -11,8 +13,10 @@ import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.app.Passwords;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.migration.MigrationOverview;
+import org.redflag.console.schema.Capabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +31,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Option(names = "--json", description = "Print the facts as one JSON object.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -48,26 +55,55 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ConsoleSettings settings = database.toSettings(env).inspecting();
         try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
-            MigrationOverview migrations = MigrationOverview.read(context.migrator());
-            out.printf("Connected to  %s%n", context.database().describe());
-            out.printf("Server        PostgreSQL %s%n", context.database().serverVersion());
-            out.printf("Schema        %s%n", migrations.summary());
-            out.printf("Agents        %s%n", agentCount(context));
+            Capabilities capabilities = context.capabilities();
+            MigrationOverview migrations = context.migrations().overview();
+            String schema = switch (capabilities.kind()) {
+                case CONSOLE -> "console schema: " + migrations.summary();
+                case EMPTY -> "empty database: the console's schema is not created (" + migrations.summary() + ")";
+                default -> capabilities.describe();
+            };
+            Long agents = agentCount(context, capabilities, migrations);
+            String server = context.database().serverVersion();
+            if (json) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("connected_to", context.database().describe());
+                facts.put("server_version", server);
+                facts.put("schema_kind", capabilities.kind().name().toLowerCase(Locale.ROOT));
+                facts.put("schema", schema);
+                facts.put("recorded_up_to", capabilities.recordedUpTo().orElse(null));
+                facts.put("recorded_files", capabilities.recordedFiles());
+                facts.put("capabilities", capabilities.features().stream().sorted()
+                        .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+                facts.put("notes", capabilities.notes());
+                facts.put("scanning", context.scans().scanningOff().isEmpty());
+                facts.put("agents", agents);
+                out.print(Json.write(facts));
+            } else {
+                out.printf("Connected to  %s%n", context.database().describe());
+                out.printf("Server        PostgreSQL %s%n", server);
+                out.printf("Schema        %s%s%n", schema, agents == null ? "" : " · " + agents + (agents == 1 ? " agent" : " agents"));
+                if (!capabilities.features().isEmpty() && !capabilities.isConsole()) {
+                    out.printf("Capabilities  %s%n", String.join(", ", capabilities.featureLabels()));
+                }
+                for (String note : capabilities.notes()) {
+                    out.printf("Note          %s%n", note);
+                }
+                context.scans().scanningOff().ifPresent(off -> out.printf("Scanning      off: %s%n", off));
+                out.printf("Agents        %s%n", agents == null ? "unknown: the console's views do not read this schema yet" : agents);
+            }
             out.flush();
             return ExitCodes.OK;
         } catch (ConnectionProblem problem) {
             return CliErrors.print(spec, problem.getMessage());
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return CliErrors.print(spec, "Connected, but a query failed: " + e.getMessage());
         }
     }
 
-    private static String agentCount(ConsoleContext context) {
-        try {
-            return String.valueOf(context.agents().count());
-        } catch (SQLException e) {
-            // A database the console has never migrated has no agents table; say so instead of failing.
-            return "unknown (" + e.getMessage().strip() + ")";
-        }
+    /** The agent count where the console can read agents; null where it cannot (an unmigrated or unknown schema). */
+    private static Long agentCount(ConsoleContext context, Capabilities capabilities, MigrationOverview migrations)
+            throws SQLException {
+        boolean readable = capabilities.isRedFlag() || capabilities.isConsole() && migrations.currentVersion().isPresent();
+        return readable ? context.agents().count() : null;
     }
 }

@@ -75,6 +75,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("loginTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "redflag-console");
+        // RedFlag keeps most times in zoneless timestamp columns holding UTC wall time; comparing them with
+        // now() or a bound instant is only right in a UTC session (see SqlTime).
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         return new HikariDataSource(config);
     }
 

@@ -185,7 +185,7 @@ public final class ErrorReporter implements AutoCloseable {
             for (ErrorSpool.Entry entry : entries) {
                 if (entry.readable()) {
                     try {
-                        target.insertConsoleError(entry.error());
+                        write(target, entry.error());
                     } catch (SQLException | RuntimeException e) {
                         LOG.info("The database does not take spooled errors yet ({}); {} wait", e.getMessage(),
                                 spool.pending() - written);
@@ -267,7 +267,7 @@ public final class ErrorReporter implements AutoCloseable {
             }
             if (target != null && spool.pending() == 0) {
                 try {
-                    return target.insertConsoleError(error);
+                    return write(target, error);
                 } catch (SQLException | RuntimeException e) {
                     LOG.warn("The database did not take a console error; it waits in {}", spool.file(), e);
                     lastReplayAttempt = clock.instant();
@@ -281,6 +281,46 @@ public final class ErrorReporter implements AutoCloseable {
             fireSpoolChanged();
             return null;
         }
+    }
+
+    /**
+     * Writes the error's row. A row the schema refuses for good (a check, a missing column: SQL states 42xxx
+     * and 23xxx) is no outage: waiting would not help, and spooling it would hold back every error behind it
+     * and say "offline" while connected. Then the barest row every update_logs takes is written instead, and
+     * if even that is refused the error is set aside on disk; the log says why either way.
+     *
+     * @return the history row, or null when the error had to be set aside
+     */
+    private UUID write(HistoryRepository target, ConsoleError error) throws SQLException {
+        try {
+            return target.insertConsoleError(error);
+        } catch (SQLException refused) {
+            if (!refusedForGood(refused)) {
+                throw refused;
+            }
+            LOG.warn("The history refused the console error row ({}, SQL state {}); writing a bare row instead",
+                    refused.getMessage(), refused.getSQLState());
+            try {
+                return target.insertBareConsoleError(error);
+            } catch (SQLException bare) {
+                if (!refusedForGood(bare)) {
+                    throw bare;
+                }
+                LOG.error("The history refused even a bare console error row ({}); it is kept in {}",
+                        bare.getMessage(), spool.rejectedFile());
+                try {
+                    spool.setAside(error);
+                } catch (IOException e) {
+                    LOG.error("Could not set the console error aside; only this log keeps it: {}", SpoolLines.encode(error), e);
+                }
+                return null;
+            }
+        }
+    }
+
+    private static boolean refusedForGood(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("42") || state.startsWith("23"));
     }
 
     private boolean retryDue() {

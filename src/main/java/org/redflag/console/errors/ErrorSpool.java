@@ -119,16 +119,29 @@ public final class ErrorSpool {
         return entries;
     }
 
+    /** Where lines the history can never take are kept: next to the spool, ".rejected". */
+    public Path rejectedFile() {
+        return file.resolveSibling(file.getFileName() + ".rejected");
+    }
+
+    /**
+     * Keeps an error that the database refused for good (not even the barest row fits its schema) in the
+     * ".rejected" file, so it neither blocks the errors behind it nor is lost.
+     */
+    synchronized void setAside(ConsoleError error) throws IOException {
+        Files.write(rejectedFile(), List.of(SpoolLines.encode(error)), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
     /**
      * Removes everything up to {@code endOffset} (the end of the last line written to the database); lines
      * appended since stay. Unreadable lines in the removed part go to the ".rejected" file first.
      */
     synchronized void trim(long endOffset, int errorsRemoved, List<String> unreadableRemoved) throws IOException {
         if (!unreadableRemoved.isEmpty()) {
-            Path rejected = file.resolveSibling(file.getFileName() + ".rejected");
-            Files.write(rejected, unreadableRemoved, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.write(rejectedFile(), unreadableRemoved, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            LOG.warn("{} unreadable line(s) of the error spool were set aside in {}", unreadableRemoved.size(), rejected);
+            LOG.warn("{} unreadable line(s) of the error spool were set aside in {}", unreadableRemoved.size(), rejectedFile());
         }
         byte[] bytes = Files.readAllBytes(file);
         ByteArrayOutputStream rest = new ByteArrayOutputStream();

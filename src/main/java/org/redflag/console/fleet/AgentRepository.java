@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.redflag.console.db.SqlTime;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.Feature;
 
 /**
  * SQL for agents. Lists are pages in case-insensitive hostname order after a key (keyset paging on the
@@ -25,17 +26,39 @@ public final class AgentRepository {
         }
     }
 
-    private static final String SELECT = """
-            SELECT a.id, a.hostname, a.os_type, a.os_version, a.os_architecture, a.agent_version, a.last_seen,
-                   a.reboot_required, coalesce((a.metadata ->> 'demo')::boolean, false) AS demo,
-                   (SELECT max(s.last_run_at) FROM agent_subsystems s WHERE s.agent_id = a.id) AS last_scan
-            FROM agents a
-            """;
-
     private final DataSource dataSource;
+    private final String select;
 
+    /** Agents of the console's own schema. */
     public AgentRepository(DataSource dataSource) {
+        this(dataSource, Capabilities.CONSOLE_SCHEMA);
+    }
+
+    public AgentRepository(DataSource dataSource, Capabilities capabilities) {
         this.dataSource = dataSource;
+        this.select = select(capabilities);
+    }
+
+    /**
+     * The same columns from every schema. RedFlag's check-ins report current_version while agent_version is
+     * what the agent registered with, so the newer wins unless it is still the '0.0.0' default. The last
+     * scan is the subsystems' last run in the console's schema; RedFlag's server does not keep that, so
+     * there it is the agent's newest scan in the history.
+     */
+    private static String select(Capabilities capabilities) {
+        String version = capabilities.has(Feature.CURRENT_VERSION)
+                ? "coalesce(nullif(nullif(a.current_version, ''), '0.0.0'), a.agent_version)"
+                : "a.agent_version";
+        String reboot = capabilities.has(Feature.REBOOT_REQUIRED) ? "coalesce(a.reboot_required, false)" : "false";
+        String lastScan = capabilities.isConsole()
+                ? "(SELECT max(s.last_run_at) FROM agent_subsystems s WHERE s.agent_id = a.id)"
+                : "(SELECT max(l.executed_at) FROM update_logs l WHERE l.agent_id = a.id AND l.action LIKE 'scan\\_%')";
+        return """
+                SELECT a.id, a.hostname, a.os_type, a.os_version, a.os_architecture, %s AS version, a.last_seen,
+                       %s AS reboot_required, (a.metadata ->> 'demo') IS NOT DISTINCT FROM 'true' AS demo,
+                       %s AS last_scan
+                FROM agents a
+                """.formatted(version, reboot, lastScan);
     }
 
     /**
@@ -43,7 +66,7 @@ public final class AgentRepository {
      * ordered by hostname, starting after {@code after} (null for the first page).
      */
     public List<Agent> page(String hostnameFilter, PageKey after, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
+        StringBuilder sql = new StringBuilder(select).append(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (hostnameFilter != null && !hostnameFilter.isBlank()) {
             sql.append(" AND a.hostname ILIKE ? ESCAPE '\\'");
@@ -72,7 +95,7 @@ public final class AgentRepository {
 
     public Optional<Agent> find(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
+             PreparedStatement ps = c.prepareStatement(select + " WHERE a.id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -100,14 +123,10 @@ public final class AgentRepository {
                 rs.getString("os_type"),
                 rs.getString("os_version"),
                 rs.getString("os_architecture"),
-                rs.getString("agent_version"),
-                instant(rs.getTimestamp("last_seen")),
-                instant(rs.getTimestamp("last_scan")),
+                rs.getString("version"),
+                SqlTime.instant(rs, "last_seen"),
+                SqlTime.instant(rs, "last_scan"),
                 rs.getBoolean("reboot_required"),
                 rs.getBoolean("demo"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

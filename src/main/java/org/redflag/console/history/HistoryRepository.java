@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +13,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.redflag.console.db.SqlTime;
+import org.redflag.console.schema.Capabilities;
 
 /**
  * SQL for the history table (update_logs). Lists page newest first, keyed on (executed_at, id), with the
@@ -38,17 +38,19 @@ public final class HistoryRepository {
     /** Rows per round trip while streaming an export: large outputs must not pile up in memory. */
     static final int EXPORT_FETCH_SIZE = 200;
 
-    private static final String COLUMNS = """
-            SELECT l.id, l.executed_at, l.agent_id, a.hostname, l.subsystem, l.action, l.result, l.exit_code,
-                   l.duration_seconds, %s AS stdout, %s AS stderr
-            FROM update_logs l
-            LEFT JOIN agents a ON a.id = l.agent_id
-            """;
-
     private final DataSource dataSource;
+    private final HistoryQuery queries;
+    private final ConsoleErrorRows consoleErrors;
 
+    /** The history of the console's own schema. */
     public HistoryRepository(DataSource dataSource) {
+        this(dataSource, Capabilities.CONSOLE_SCHEMA);
+    }
+
+    public HistoryRepository(DataSource dataSource, Capabilities capabilities) {
         this.dataSource = dataSource;
+        this.queries = new HistoryQuery(capabilities);
+        this.consoleErrors = new ConsoleErrorRows(dataSource, capabilities);
     }
 
     /** One page of all history, newest first, starting after {@code after} (null for the newest). */
@@ -63,10 +65,12 @@ public final class HistoryRepository {
      * @throws IllegalArgumentException when the filter has a {@linkplain HistoryFilter#problem() problem}
      */
     public List<HistoryEntry> page(HistoryFilter filter, PageKey after, int limit) throws SQLException {
-        Query query = new Query(previewColumns(), filter);
+        HistoryQuery.Where query = queries.where(previewColumns(), filter);
         if (after != null) {
-            query.sql.append(" AND (l.executed_at, l.id) < (?, ?)");
-            query.args.add(timestamp(after.executedAt()));
+            // The plain bound lets an index on executed_at alone (RedFlag's) start at the key.
+            query.sql.append(" AND l.executed_at <= ? AND (l.executed_at, l.id) < (?, ?)");
+            query.args.add(SqlTime.bind(after.executedAt()));
+            query.args.add(SqlTime.bind(after.executedAt()));
             query.args.add(after.id());
         }
         query.sql.append(" ORDER BY l.executed_at DESC, l.id DESC LIMIT ?");
@@ -87,7 +91,7 @@ public final class HistoryRepository {
 
     /** How many rows match; empty when counting took too long to be worth the wait (a progress bar can do without). */
     public Optional<Long> count(HistoryFilter filter, int timeoutSeconds) throws SQLException {
-        Query query = new Query("SELECT count(*) FROM update_logs l LEFT JOIN agents a ON a.id = l.agent_id", filter);
+        HistoryQuery.Where query = queries.where(queries.countSelect(), filter);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = query.prepare(c)) {
             ps.setQueryTimeout(timeoutSeconds);
             try (ResultSet rs = ps.executeQuery()) {
@@ -110,7 +114,7 @@ public final class HistoryRepository {
      * @return how many rows were handed to the sink
      */
     public long stream(HistoryFilter filter, BooleanSupplier cancelled, Consumer<HistoryEntry> sink) throws SQLException {
-        Query query = new Query(COLUMNS.formatted("l.stdout", "l.stderr"), filter);
+        HistoryQuery.Where query = queries.where(queries.select("l.stdout", "l.stderr"), filter);
         query.sql.append(" ORDER BY l.executed_at DESC, l.id DESC");
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -169,177 +173,27 @@ public final class HistoryRepository {
     }
 
     /**
-     * Records an error the console showed to a user: action console_error, result failed, the console area
-     * in subsystem, the message and stack trace in stderr, and who/where in metadata. Writing an error whose
-     * idempotency key is already recorded writes nothing and returns the existing row: that is what makes
-     * replaying the spool safe.
-     *
-     * <p>An agent that no longer exists in this database (deleted since, or an error spooled while another
-     * database was open) is kept in the metadata instead of failing the write.
+     * Records an error the console showed to a user: action console_error, result failed, the message and
+     * stack trace in stderr, who/where with the error's key in the metadata (or, on a schema without that
+     * column, in stdout). Writing an error that is already recorded writes nothing and returns the existing
+     * row: that is what makes replaying the spool safe. An agent that no longer exists is kept in the text.
      *
      * @return the id of the history row that holds this error
      */
     public UUID insertConsoleError(ConsoleError error) throws SQLException {
-        try {
-            return insertConsoleError(error, error.agentId());
-        } catch (SQLException e) {
-            if (error.agentId() != null && FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
-                return insertConsoleError(error, null);
-            }
-            throw e;
-        }
-    }
-
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
-    private static final String UNDEFINED_COLUMN = "42703";
-
-    private UUID insertConsoleError(ConsoleError error, UUID agentId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            try {
-                return insertConsoleError(c, error, agentId, true);
-            } catch (SQLException e) {
-                // A schema older than V6 has no idempotency_key column: exactly when a migration has just
-                // failed, the error that says so must still become a row.
-                if (UNDEFINED_COLUMN.equals(e.getSQLState())) {
-                    return insertConsoleError(c, error, agentId, false);
-                }
-                throw e;
-            }
-        }
+        return consoleErrors.insert(error);
     }
 
     /**
-     * Writes the error unless it is already there. The key is also kept in the metadata, and the row is
-     * looked up by it at its own executed_at (an index lookup on every schema since V1), so an error written
-     * before the key column existed is not written again by a replay after the upgrade. With the column, its
-     * unique index also settles two writers racing on the same error.
+     * Records the error in the few columns every generation of update_logs has, for when the schema refuses
+     * the full row for good (a check or a column it does not have): the error is kept, its facts in stderr.
      */
-    private static UUID insertConsoleError(Connection c, ConsoleError error, UUID agentId, boolean keyColumn)
-            throws SQLException {
-        String sql = """
-                INSERT INTO update_logs (agent_id, action, result, subsystem, stderr, metadata, executed_at%s)
-                SELECT ?::uuid, 'console_error', 'failed', ?, ?,
-                       jsonb_strip_nulls(jsonb_build_object('kind', 'console_error', 'host', ?::text,
-                           'user', ?::text, 'console_version', ?::text, 'thread', ?::text,
-                           'idempotency_key', ?::text, 'agent_id', ?::text)),
-                       ?%s
-                WHERE NOT EXISTS (%s)
-                %s
-                RETURNING id
-                """.formatted(keyColumn ? ", idempotency_key" : "", keyColumn ? ", ?::uuid" : "", ALREADY_WRITTEN,
-                keyColumn ? "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING" : "");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 0;
-            ps.setObject(++i, agentId);
-            ps.setString(++i, error.area());
-            ps.setString(++i, error.stderr());
-            ps.setString(++i, error.host());
-            ps.setString(++i, error.user());
-            ps.setString(++i, error.consoleVersion());
-            ps.setString(++i, error.thread());
-            ps.setString(++i, error.idempotencyKey().toString());
-            ps.setString(++i, error.agentId() == null ? null : error.agentId().toString());
-            ps.setObject(++i, timestamp(error.occurredAt()));
-            if (keyColumn) {
-                ps.setObject(++i, error.idempotencyKey());
-            }
-            setAlreadyWritten(ps, i, error);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getObject(1, UUID.class);
-                }
-            }
-        }
-        return findWritten(c, error);
+    public UUID insertBareConsoleError(ConsoleError error) throws SQLException {
+        return consoleErrors.insertBare(error);
     }
 
-    private static final String ALREADY_WRITTEN = """
-            SELECT id FROM update_logs
-            WHERE executed_at = ? AND action = 'console_error' AND metadata ->> 'idempotency_key' = ?""";
-
-    private static void setAlreadyWritten(PreparedStatement ps, int after, ConsoleError error) throws SQLException {
-        ps.setObject(after + 1, timestamp(error.occurredAt()));
-        ps.setString(after + 2, error.idempotencyKey().toString());
-    }
-
-    private static UUID findWritten(Connection c, ConsoleError error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ALREADY_WRITTEN)) {
-            setAlreadyWritten(ps, 0, error);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("The console error " + error.idempotencyKey() + " was neither written nor found");
-                }
-                return rs.getObject(1, UUID.class);
-            }
-        }
-    }
-
-    /** The WHERE clause of every history list, built from bound parameters only. */
-    private static final class Query {
-        final StringBuilder sql;
-        final List<Object> args = new ArrayList<>();
-
-        Query(String select, HistoryFilter filter) {
-            filter.problem().ifPresent(problem -> {
-                throw new IllegalArgumentException(problem);
-            });
-            sql = new StringBuilder(select).append(" WHERE true");
-            if (filter.agentId() != null) {
-                sql.append(" AND l.agent_id = ?");
-                args.add(filter.agentId());
-            }
-            if (!filter.hostnameContains().isEmpty()) {
-                sql.append(" AND a.hostname ILIKE ? ESCAPE '\\'");
-                args.add(contains(filter.hostnameContains()));
-            }
-            if (!filter.subsystem().isEmpty()) {
-                sql.append(" AND l.subsystem = ?");
-                args.add(filter.subsystem());
-            }
-            if (!filter.result().isEmpty()) {
-                sql.append(" AND l.result = ?");
-                args.add(filter.result());
-            }
-            if (filter.from() != null) {
-                sql.append(" AND l.executed_at >= ?");
-                args.add(timestamp(filter.from()));
-            }
-            if (filter.until() != null) {
-                sql.append(" AND l.executed_at < ?");
-                args.add(timestamp(filter.until()));
-            }
-            if (filter.searchesOutput()) {
-                // Two ILIKEs (not one over a concatenation) so each can use its own trigram index.
-                sql.append(" AND (l.stdout ILIKE ? ESCAPE '\\' OR l.stderr ILIKE ? ESCAPE '\\')");
-                String pattern = contains(filter.outputContains().strip());
-                args.add(pattern);
-                args.add(pattern);
-            }
-            if (filter.consoleErrorsOnly()) {
-                sql.append(" AND l.action = 'console_error'");
-            }
-        }
-
-        PreparedStatement prepare(Connection c) throws SQLException {
-            PreparedStatement ps = c.prepareStatement(sql.toString());
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            return ps;
-        }
-    }
-
-    private static String previewColumns() {
-        return COLUMNS.formatted("left(l.stdout, " + PREVIEW_CHARS + ")", "left(l.stderr, " + PREVIEW_CHARS + ")");
-    }
-
-    /** The text as a literal "contains" pattern: LIKE's own wildcards in it match only themselves. */
-    private static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    private String previewColumns() {
+        return queries.select("left(l.stdout, " + PREVIEW_CHARS + ")", "left(l.stderr, " + PREVIEW_CHARS + ")");
     }
 
     private static boolean isCancelled(SQLException e) {
@@ -360,7 +214,7 @@ public final class HistoryRepository {
     private static HistoryEntry read(ResultSet rs) throws SQLException {
         return new HistoryEntry(
                 rs.getObject("id", UUID.class),
-                rs.getObject("executed_at", OffsetDateTime.class).toInstant(),
+                SqlTime.instant(rs, "executed_at"),
                 rs.getObject("agent_id", UUID.class),
                 rs.getString("hostname"),
                 rs.getString("subsystem"),

@@ -55,9 +55,20 @@ public final class LiveChanges implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Only the poll, for a database without the console's change triggers (a RedFlag database the admin has
+     * not given the console's companion schema): a LISTEN there would hear nothing and claim to be live.
+     */
+    public static LiveChanges pollingOnly(ChangeBus bus, Settings settings) {
+        return new LiveChanges(null, bus, settings);
+    }
+
     public synchronized void start() {
         if (thread != null) {
             return;
+        }
+        if (opener == null) {
+            bus.setMode(Mode.POLLING);
         }
         running = true;
         thread = new Thread(this::listenUntilClosed, "live-changes");
@@ -75,7 +86,7 @@ public final class LiveChanges implements AutoCloseable {
         Connection connection = null;
         while (running) {
             try {
-                if (connection == null && (lastAttempt == 0 || elapsed(lastAttempt) >= settings.reconnectEvery().toNanos())) {
+                if (connection == null && opener != null && (lastAttempt == 0 || elapsed(lastAttempt) >= settings.reconnectEvery().toNanos())) {
                     lastAttempt = System.nanoTime();
                     connection = listen();
                     bus.setMode(Mode.LIVE);

@@ -14,9 +14,26 @@ import org.redflag.console.db.SchemaMigrator;
 public final class MigrationOverview {
 
     private final List<MigrationStatus> migrations;
+    /** Set for a record that is not the console's Flyway history (RedFlag's); it says what it is. */
+    private final String foreignSummary;
+    private final boolean consoles;
 
     public MigrationOverview(List<MigrationStatus> migrations) {
+        this(migrations, null, true);
+    }
+
+    /**
+     * @param consoles false for another tool's record (RedFlag's runner), which the console never migrates
+     */
+    public MigrationOverview(List<MigrationStatus> migrations, String summary, boolean consoles) {
         this.migrations = List.copyOf(migrations);
+        this.foreignSummary = summary;
+        this.consoles = consoles;
+    }
+
+    /** The console's own Flyway history (false: RedFlag's record, read-only to the console). */
+    public boolean isConsoles() {
+        return consoles;
     }
 
     /** Blocking: reads flyway_schema_history and the migration scripts. */
@@ -61,11 +78,14 @@ public final class MigrationOverview {
      * pending and nothing failed. (Edited scripts are worth a warning, not a refusal.)
      */
     public boolean readyForConsole() {
-        return currentVersion().isPresent() && pendingCount() == 0 && failedCount() == 0;
+        return consoles && currentVersion().isPresent() && pendingCount() == 0 && failedCount() == 0;
     }
 
     /** "schema at V7, 2 pending, 0 failed" */
     public String summary() {
+        if (foreignSummary != null) {
+            return foreignSummary;
+        }
         String mismatches = checksumMismatchCount() == 0 ? "" : ", " + checksumMismatchCount() + " edited after applying";
         return "schema at " + currentVersion().map(v -> "V" + v).orElse("no version") + ", " + pendingCount()
                 + " pending, " + failedCount() + " failed" + mismatches;

@@ -14,7 +14,9 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import javax.sql.DataSource;
 import org.redflag.console.db.SchemaMigrator;
+import org.redflag.console.schema.Capabilities;
 
 /**
  * Our own schema's migrations for people: what Flyway knows, what is wrong with it in words, and a migrate
@@ -24,17 +26,45 @@ import org.redflag.console.db.SchemaMigrator;
 public final class MigrationService {
 
     private final SchemaMigrator migrator;
+    private final DataSource dataSource;
+    private final Capabilities capabilities;
 
     public MigrationService(SchemaMigrator migrator) {
+        this(migrator, null, Capabilities.CONSOLE_SCHEMA);
+    }
+
+    /** On a RedFlag database, the record shown is RedFlag's own, and nothing is ever migrated. */
+    public MigrationService(SchemaMigrator migrator, DataSource dataSource, Capabilities capabilities) {
         this.migrator = migrator;
+        this.dataSource = dataSource;
+        this.capabilities = capabilities;
+    }
+
+    /** The database is RedFlag's: its record is RedFlag's runner's, and the console's Flyway list does not apply. */
+    public boolean foreignSchema() {
+        return capabilities.isRedFlag() && dataSource != null;
     }
 
     public MigrationOverview overview() {
+        if (foreignSchema()) {
+            try {
+                return RedFlagRecord.read(dataSource, capabilities);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read RedFlag's schema_migrations: " + e.getMessage(), e);
+            }
+        }
         return MigrationOverview.read(migrator);
     }
 
+    private static final String NOT_OURS = "This is a RedFlag database, migrated by RedFlag's own runner: the console "
+            + "does not run its Flyway migrations here, and changes nothing in it. Run the audit to compare what "
+            + "schema_migrations claims with what the catalog really holds.";
+
     /** Every validation problem Flyway finds, each in a sentence; empty when the history matches the scripts. */
     public List<ValidationProblem> validate() {
+        if (foreignSchema()) {
+            return List.of(new ValidationProblem("", "REDFLAG_SCHEMA", NOT_OURS));
+        }
         ValidateResult result = migrator.validate();
         List<ValidationProblem> problems = new ArrayList<>();
         for (ValidateOutput invalid : result.invalidMigrations) {
@@ -50,6 +80,10 @@ public final class MigrationService {
 
     /** Runs every pending migration, telling {@code progress} as each script starts and ends. Never throws Flyway's errors. */
     public MigrationOutcome migrate(MigrationProgress progress) {
+        if (foreignSchema()) {
+            return new MigrationOutcome(false, List.of(), null, Optional.empty(), List.of(), "Nothing was migrated. "
+                    + NOT_OURS, null);
+        }
         progress.planned(overview().pendingLabels());
         Watcher watcher = new Watcher(progress);
         try {

@@ -27,6 +27,9 @@ public record MigrationStatus(
 
     /** "V2 (one active scan per agent and type)", or the script for a repeatable migration. */
     public String label() {
+        if (RedFlagRecord.TYPE.equals(type)) {
+            return script;
+        }
         String name = version == null ? script : "V" + version;
         return description == null || description.isBlank() ? name : name + " (" + description + ")";
     }

@@ -4,103 +4,68 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.redflag.console.db.SqlTime;
+import org.redflag.console.schema.Capabilities;
 
 /**
- * SQL for agent_commands. The one-active-command rule is the database's (the partial unique index
- * idx_agent_commands_one_active): enqueueing is an INSERT that does nothing on conflict, followed by a read
- * of the command that won, so rapid clicks and several consoles at once can never make a duplicate or an
- * error. Every id comes from the column default.
+ * SQL for agent_commands, in whichever shape the schema has. Queuing a scan is the schema's own
+ * {@link ScanInserts}: each makes the database the only judge of "already queued", so rapid clicks and
+ * several consoles at once can never make a duplicate or an error. Every id comes from the column default.
  */
 public final class CommandRepository {
 
+    /**
+     * The one-line result: the console's simulated agents write a summary; RedFlag's server writes a cancel
+     * reason, and its agents an error or a message.
+     */
     static final String COLUMNS = """
             c.id, c.agent_id, c.command_type, c.status, c.source, c.created_at, c.sent_at, c.completed_at,
-            c.retried_from_id, c.result ->> 'summary' AS summary
+            c.retried_from_id,
+            coalesce(c.result ->> 'summary', c.result ->> 'reason', c.result ->> 'error', c.result ->> 'message') AS summary
             """;
 
-    /**
-     * Inserts only while the subsystem is enabled for the agent; an active command of the same type makes it
-     * a no-op (the conflict target names the partial index's columns and predicate).
-     */
-    private static final String INSERT_SCAN = """
-            INSERT INTO agent_commands AS c (agent_id, command_type, params, source, retried_from_id)
-            SELECT s.agent_id, ?, jsonb_build_object('subsystem', s.subsystem::text), ?, ?
-            FROM agent_subsystems s
-            WHERE s.agent_id = ? AND s.subsystem = ? AND s.enabled
-            ON CONFLICT (agent_id, command_type) WHERE status IN ('pending', 'sent') DO NOTHING
-            RETURNING %s
-            """.formatted(COLUMNS);
-
-    private static final String SELECT_ACTIVE = """
-            SELECT %s FROM agent_commands c
-            WHERE c.agent_id = ? AND c.command_type = ? AND c.status IN ('pending', 'sent')
-            """.formatted(COLUMNS);
-
-    /**
-     * How often to go round "insert or read the active one" when the active command finishes between the two
-     * statements; each round needs another command to finish in that instant, so a few are plenty.
-     */
-    private static final int ENQUEUE_ATTEMPTS = 10;
-
     private final DataSource dataSource;
+    private final Capabilities capabilities;
+    private final ScanInserts inserts;
 
+    /** Commands of the console's own schema. */
     public CommandRepository(DataSource dataSource) {
+        this(dataSource, Capabilities.CONSOLE_SCHEMA);
+    }
+
+    public CommandRepository(DataSource dataSource, Capabilities capabilities) {
         this.dataSource = dataSource;
+        this.capabilities = capabilities;
+        this.inserts = capabilities.isConsole()
+                ? new ConsoleScanInserts(COLUMNS)
+                : new RedFlagScanInserts(COLUMNS, capabilities);
     }
 
     /**
      * Queues a scan, or finds the one already queued.
      *
-     * @return empty when the agent has no enabled subsystem of that name (nothing was written)
+     * @return empty when the agent cannot run that scan: it is gone, or the subsystem is missing or disabled
+     *     (nothing was written)
      */
     public Optional<ScanOutcome> enqueueScan(UUID agentId, Subsystem subsystem, String source, UUID retriedFromId)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            for (int attempt = 0; attempt < ENQUEUE_ATTEMPTS; attempt++) {
-                Optional<AgentCommand> inserted = insertScan(c, agentId, subsystem, source, retriedFromId);
-                if (inserted.isPresent()) {
-                    return Optional.of(new ScanOutcome(ScanOutcome.Kind.QUEUED, inserted.get()));
-                }
-                Optional<AgentCommand> active = single(c, SELECT_ACTIVE, agentId, subsystem.commandType());
-                if (active.isPresent()) {
-                    return Optional.of(new ScanOutcome(ScanOutcome.Kind.ALREADY_QUEUED, active.get()));
-                }
-                if (!isEnabled(c, agentId, subsystem)) {
-                    return Optional.empty();
-                }
-                // The active command was picked up between our two statements: queue again.
-            }
-        }
-        throw new SQLException("Could not queue the " + subsystem + " scan: the active command kept changing under us");
-    }
-
-    private static Optional<AgentCommand> insertScan(Connection c, UUID agentId, Subsystem subsystem, String source,
-            UUID retriedFromId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_SCAN)) {
-            ps.setString(1, subsystem.commandType());
-            ps.setString(2, source);
-            ps.setObject(3, retriedFromId);
-            ps.setObject(4, agentId);
-            ps.setString(5, subsystem.id());
-            return readSingle(ps);
+            return inserts.enqueue(c, agentId, subsystem, source, retriedFromId);
         }
     }
 
-    private static boolean isEnabled(Connection c, UUID agentId, Subsystem subsystem) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT enabled FROM agent_subsystems WHERE agent_id = ? AND subsystem = ?")) {
-            ps.setObject(1, agentId);
-            ps.setString(2, subsystem.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
+    /** The oldest pending command of that type for the agent: what its next check-in would be handed. */
+    public Optional<AgentCommand> findPending(UUID agentId, String commandType) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return single(c, "SELECT " + COLUMNS + """
+                     FROM agent_commands c WHERE c.agent_id = ? AND c.command_type = ? AND c.status = 'pending'
+                    ORDER BY c.created_at LIMIT 1""", agentId, commandType);
         }
     }
 
@@ -135,15 +100,18 @@ public final class CommandRepository {
      * @return the cancelled command, or empty when it is not pending or sent (any more)
      */
     public Optional<AgentCommand> cancel(UUID commandId, Instant at) throws SQLException {
+        // RedFlag's server keeps an agent's result and otherwise records why: {"cancelled": true, "reason": …}.
+        String result = capabilities.isConsole()
+                ? "coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', 'Cancelled from the console')"
+                : "coalesce(c.result, jsonb_build_object('cancelled', true, 'reason', 'Cancelled from the console'))";
         String sql = """
                 UPDATE agent_commands c
-                SET status = 'cancelled', completed_at = greatest(?, c.created_at),
-                    result = coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', 'Cancelled from the console')
+                SET status = 'cancelled', completed_at = greatest(?, c.created_at), result = %s
                 WHERE c.id = ? AND c.status IN ('pending', 'sent')
                 RETURNING %s
-                """.formatted(COLUMNS);
+                """.formatted(result, COLUMNS);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(1, SqlTime.bind(at));
             ps.setObject(2, commandId);
             return readSingle(ps);
         }
@@ -162,14 +130,14 @@ public final class CommandRepository {
                 WHERE c.status IN ('sent', 'running') AND c.sent_at < ?
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(1, SqlTime.bind(at));
             ps.setString(2, summary);
-            ps.setTimestamp(3, Timestamp.from(sentBefore));
+            ps.setObject(3, SqlTime.bind(sentBefore));
             return ps.executeUpdate();
         }
     }
 
-    private static Optional<AgentCommand> single(Connection c, String sql, Object... args) throws SQLException {
+    static Optional<AgentCommand> single(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -178,7 +146,7 @@ public final class CommandRepository {
         }
     }
 
-    private static Optional<AgentCommand> readSingle(PreparedStatement ps) throws SQLException {
+    static Optional<AgentCommand> readSingle(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(read(rs)) : Optional.empty();
         }
@@ -191,14 +159,10 @@ public final class CommandRepository {
                 rs.getString("command_type"),
                 CommandStatus.fromId(rs.getString("status")),
                 rs.getString("source"),
-                instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("sent_at")),
-                instant(rs.getTimestamp("completed_at")),
+                SqlTime.instant(rs, "created_at"),
+                SqlTime.instant(rs, "sent_at"),
+                SqlTime.instant(rs, "completed_at"),
                 rs.getObject("retried_from_id", UUID.class),
                 rs.getString("summary"));
-    }
-
-    static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -2,15 +2,20 @@ package org.redflag.console.scan;
 
 import java.util.Locale;
 
-/** Where a command is in its life; the database's command_status domain holds the same names. */
+/**
+ * Where a command is in its life. The console's command_status domain holds the first seven; RedFlag adds
+ * archived_failed (010) and received (033, the agent confirmed it has the command).
+ */
 public enum CommandStatus {
     PENDING(true, false),
     SENT(true, false),
+    RECEIVED(false, false),
     RUNNING(false, false),
     COMPLETED(false, true),
     FAILED(false, true),
     TIMED_OUT(false, true),
-    CANCELLED(false, true);
+    CANCELLED(false, true),
+    ARCHIVED_FAILED(false, true);
 
     private final boolean active;
     private final boolean finished;
@@ -38,8 +43,9 @@ public enum CommandStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** RedFlag's status column is nullable with the default 'pending'; a NULL is a command nobody took yet. */
     public static CommandStatus fromId(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+        return id == null ? PENDING : valueOf(id.toUpperCase(Locale.ROOT));
     }
 
     /** "timed out" rather than "timed_out" on screen. */

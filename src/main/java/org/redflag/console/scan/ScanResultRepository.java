@@ -8,18 +8,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.redflag.console.db.SqlTime;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.Feature;
 
-/** What scans found, read from each subsystem's own table for one agent. */
+/**
+ * What scans found, read from each subsystem's own table for one agent, in whichever shape the schema keeps
+ * it: storage_metrics (the same columns in the console's schema and RedFlag's since 021), packages
+ * (the console's update_packages, RedFlag's current_package_state) and docker images (RedFlag 018's
+ * event rows, or the console's one row per image). What a schema does not have is simply empty.
+ */
 public final class ScanResultRepository {
 
-    private final DataSource dataSource;
+    private static final String SEVERITY_ORDER = "array_position(ARRAY['critical', 'important', 'moderate', 'low'], severity::text)";
 
+    private final DataSource dataSource;
+    private final Capabilities capabilities;
+
+    /** Scan results of the console's own schema. */
     public ScanResultRepository(DataSource dataSource) {
+        this(dataSource, Capabilities.CONSOLE_SCHEMA);
+    }
+
+    public ScanResultRepository(DataSource dataSource, Capabilities capabilities) {
         this.dataSource = dataSource;
+        this.capabilities = capabilities;
     }
 
     /** The newest measurement of each mountpoint (index on agent_id, mountpoint, created_at DESC). */
     public List<StorageMetric> latestStorage(UUID agentId) throws SQLException {
+        if (!capabilities.has(Feature.STORAGE_METRICS)) {
+            return List.of();
+        }
         String sql = """
                 SELECT DISTINCT ON (mountpoint) mountpoint, device, filesystem, total_bytes, used_bytes,
                        available_bytes, used_percent, severity, created_at
@@ -27,42 +47,69 @@ public final class ScanResultRepository {
                 WHERE agent_id = ?
                 ORDER BY mountpoint, created_at DESC
                 """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, agentId);
-            List<StorageMetric> metrics = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    metrics.add(new StorageMetric(rs.getString("mountpoint"), rs.getString("device"),
-                            rs.getString("filesystem"), rs.getLong("total_bytes"), rs.getLong("used_bytes"),
-                            rs.getLong("available_bytes"), rs.getBigDecimal("used_percent"), rs.getString("severity"),
-                            CommandRepository.instant(rs.getTimestamp("created_at"))));
-                }
-            }
-            return metrics;
-        }
+        return list(sql, agentId, 100, rs -> new StorageMetric(rs.getString("mountpoint"), rs.getString("device"),
+                rs.getString("filesystem"), rs.getLong("total_bytes"), rs.getLong("used_bytes"),
+                rs.getLong("available_bytes"), rs.getBigDecimal("used_percent"), rs.getString("severity"),
+                SqlTime.instant(rs, "created_at")));
     }
 
     /** The agent's available updates, most severe first. */
     public List<PendingPackage> pendingPackages(UUID agentId, int limit) throws SQLException {
-        String sql = """
-                SELECT package_type, name, current_version, available_version, severity
-                FROM update_packages
-                WHERE agent_id = ?
-                ORDER BY array_position(ARRAY['critical', 'important', 'moderate', 'low'], severity::text), name
-                LIMIT ?
+        String sql;
+        if (capabilities.isConsole()) {
+            sql = "SELECT package_type, name, current_version, available_version, severity FROM update_packages"
+                    + " WHERE agent_id = ? ORDER BY " + SEVERITY_ORDER + ", name LIMIT ?";
+        } else if (capabilities.has(Feature.PACKAGE_STATE)) {
+            sql = "SELECT package_type, package_name AS name, current_version, available_version, severity"
+                    + " FROM current_package_state WHERE agent_id = ? AND status = 'pending'"
+                    + " ORDER BY " + SEVERITY_ORDER + ", package_name LIMIT ?";
+        } else {
+            return List.of();
+        }
+        return list(sql, agentId, limit, rs -> new PendingPackage(rs.getString("package_type"), rs.getString("name"),
+                rs.getString("current_version"), rs.getString("available_version"), rs.getString("severity")));
+    }
+
+    /** The agent's container images, those with an update first. */
+    public List<DockerImage> dockerImages(UUID agentId, int limit) throws SQLException {
+        if (!capabilities.has(Feature.DOCKER_IMAGES)) {
+            return List.of();
+        }
+        String sql = capabilities.isConsole() ? """
+                SELECT repository || ':' || tag AS image, image_id AS current_version,
+                       CASE WHEN update_available THEN coalesce(latest_tag, 'newer') END AS available_version,
+                       NULL AS severity, created_at
+                FROM docker_images WHERE agent_id = ?
+                ORDER BY update_available DESC, repository, tag LIMIT ?
+                """ : """
+                SELECT image, current_version, available_version, severity, created_at FROM (
+                    SELECT DISTINCT ON (package_name) package_name AS image, current_version, available_version,
+                           severity, created_at
+                    FROM docker_images WHERE agent_id = ?
+                    ORDER BY package_name, created_at DESC) newest
+                ORDER BY (available_version IS NOT NULL AND available_version <> current_version) DESC, image LIMIT ?
                 """;
+        return list(sql, agentId, limit, rs -> new DockerImage(rs.getString("image"), rs.getString("current_version"),
+                rs.getString("available_version"), rs.getString("severity"), SqlTime.instant(rs, "created_at")));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> list(String sql, UUID agentId, int limit, Row<T> row) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, agentId);
-            ps.setInt(2, limit);
-            List<PendingPackage> packages = new ArrayList<>();
+            if (sql.contains("LIMIT ?")) {
+                ps.setInt(2, limit);
+            }
+            List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    packages.add(new PendingPackage(rs.getString("package_type"), rs.getString("name"),
-                            rs.getString("current_version"), rs.getString("available_version"),
-                            rs.getString("severity")));
+                    rows.add(row.read(rs));
                 }
             }
-            return packages;
+            return rows;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.redflag.console.fleet.Agent;
 import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.schema.Capabilities;
 
 /**
  * Asking agents to scan, and looking after the commands that asks for: cancel, retry, and timing out
@@ -29,14 +30,38 @@ public final class ScanService {
     private final AgentRepository agents;
     private final Clock clock;
     private final Duration commandTimeout;
+    private final Capabilities capabilities;
+    private final Optional<ScanRoute> route;
 
+    /** Scans on the console's own schema. */
     public ScanService(CommandRepository commands, SubsystemRepository subsystems, AgentRepository agents,
             Clock clock, Duration commandTimeout) {
+        this(commands, subsystems, agents, clock, commandTimeout, Capabilities.CONSOLE_SCHEMA, Optional.empty());
+    }
+
+    /**
+     * @param route the RedFlag server's trigger route, used where the schema's commands must be signed
+     */
+    public ScanService(CommandRepository commands, SubsystemRepository subsystems, AgentRepository agents,
+            Clock clock, Duration commandTimeout, Capabilities capabilities, Optional<ScanRoute> route) {
         this.commands = commands;
         this.subsystems = subsystems;
         this.agents = agents;
         this.clock = clock;
         this.commandTimeout = commandTimeout;
+        this.capabilities = capabilities;
+        this.route = route;
+    }
+
+    /** Why scans cannot be asked for on this database at all, or empty when they can. */
+    public Optional<String> scanningOff() {
+        if (capabilities.scansNeedTheServer() && route.isEmpty()) {
+            return Optional.of("Scanning is off for this database: its RedFlag server signs every command, and agents "
+                    + "reject a command the console wrote itself. Start the console with --server-url (and "
+                    + "REDFLAG_SERVER_TOKEN, or REDFLAG_SERVER_USER and REDFLAG_SERVER_PASSWORD) so scans go "
+                    + "through the server.");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -45,11 +70,59 @@ public final class ScanService {
      * @throws ScanRefused when the agent does not exist or that subsystem is missing or disabled on it
      */
     public ScanOutcome requestScan(UUID agentId, Subsystem subsystem) throws ScanRefused, SQLException {
-        Optional<ScanOutcome> outcome = commands.enqueueScan(agentId, subsystem, SOURCE_CONSOLE, null);
+        return enqueue(agentId, subsystem, null);
+    }
+
+    private ScanOutcome enqueue(UUID agentId, Subsystem subsystem, UUID retriedFromId) throws ScanRefused, SQLException {
+        Optional<String> off = scanningOff();
+        if (off.isPresent()) {
+            throw new ScanRefused(off.get());
+        }
+        if (capabilities.scansNeedTheServer()) {
+            return throughServer(route.orElseThrow(), agentId, subsystem);
+        }
+        Optional<ScanOutcome> outcome = commands.enqueueScan(agentId, subsystem, SOURCE_CONSOLE, retriedFromId);
         if (outcome.isEmpty()) {
             throw refusal(agentId, subsystem);
         }
         return outcome.get();
+    }
+
+    /**
+     * The server's route answers an error, not "already queued", when a scan of that type is pending (its
+     * unique index refuses the second row), so the pending one is looked for first, and again after a failure.
+     */
+    private ScanOutcome throughServer(ScanRoute server, UUID agentId, Subsystem subsystem) throws ScanRefused, SQLException {
+        Agent agent = agents.find(agentId)
+                .orElseThrow(() -> new ScanRefused("That agent no longer exists (it may have been removed); refresh the list."));
+        String type = RedFlagCommandTypes.scanType(subsystem, agent.osType(), capabilities.isFirstGeneration())
+                .orElseThrow(() -> refusalNow(agentId, subsystem));
+        Optional<AgentCommand> pending = commands.findPending(agentId, type);
+        if (pending.isPresent()) {
+            return new ScanOutcome(ScanOutcome.Kind.ALREADY_QUEUED, pending.get());
+        }
+        UUID stored;
+        try {
+            stored = server.trigger(agentId, subsystem);
+        } catch (ScanRoute.Unavailable failure) {
+            Optional<AgentCommand> raced = commands.findPending(agentId, type);
+            if (raced.isPresent()) {
+                return new ScanOutcome(ScanOutcome.Kind.ALREADY_QUEUED, raced.get());
+            }
+            throw failure;
+        }
+        AgentCommand command = commands.find(stored).orElseThrow(() -> new SQLException("The RedFlag server at "
+                + server.describe() + " answered with command " + stored + ", but this database has no such command: "
+                + "is the console connected to the same database as that server?"));
+        return new ScanOutcome(ScanOutcome.Kind.QUEUED, command);
+    }
+
+    private ScanRefused refusalNow(UUID agentId, Subsystem subsystem) {
+        try {
+            return refusal(agentId, subsystem);
+        } catch (SQLException e) {
+            return new ScanRefused("The " + subsystem + " scan cannot be queued on this agent.");
+        }
     }
 
     /** The same for many agents; agents that cannot run this scan are listed with the reason, not thrown. */
@@ -79,11 +152,7 @@ public final class ScanService {
         }
         Subsystem subsystem = original.subsystem().orElseThrow(() -> new ScanRefused(
                 "Only scans can be retried from the console; \"" + original.commandType() + "\" is not a scan."));
-        Optional<ScanOutcome> outcome = commands.enqueueScan(original.agentId(), subsystem, SOURCE_CONSOLE, commandId);
-        if (outcome.isEmpty()) {
-            throw refusal(original.agentId(), subsystem);
-        }
-        return outcome.get();
+        return enqueue(original.agentId(), subsystem, commandId);
     }
 
     /** Cancels a command no agent has started (pending or sent). */
@@ -120,6 +189,10 @@ public final class ScanService {
             return new ScanRefused("That agent no longer exists (it may have been removed); refresh the list.");
         }
         String host = agent.get().hostname();
+        if (capabilities.isFirstGeneration() && subsystem != Subsystem.UPDATES) {
+            return new ScanRefused("This RedFlag database is of the first generation (v0.1.x), whose agents scan "
+                    + "updates only; " + subsystem + " scans arrived with RedFlag's later server.");
+        }
         Optional<AgentSubsystem> known = subsystems.find(agentId, subsystem);
         if (known.isEmpty()) {
             return new ScanRefused(host + " does not report a " + subsystem + " subsystem, so it cannot scan "

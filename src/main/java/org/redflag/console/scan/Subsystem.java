@@ -37,11 +37,19 @@ public enum Subsystem {
         return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst();
     }
 
+    /**
+     * The subsystem a scan command scans. RedFlag's later server runs an updates scan as the platform's own
+     * (scan_apt, scan_dnf, scan_windows, scan_winget) and its first generation as scan_updates.
+     */
     public static Optional<Subsystem> fromCommandType(String commandType) {
-        return commandType != null && commandType.startsWith(SCAN_PREFIX)
-                ? fromId(commandType.substring(SCAN_PREFIX.length()))
-                : Optional.empty();
+        if (commandType == null || !commandType.startsWith(SCAN_PREFIX)) {
+            return Optional.empty();
+        }
+        String scanned = commandType.substring(SCAN_PREFIX.length());
+        return PLATFORM_UPDATE_SCANS.contains(scanned) ? Optional.of(UPDATES) : fromId(scanned);
     }
+
+    private static final java.util.Set<String> PLATFORM_UPDATE_SCANS = java.util.Set.of("apt", "dnf", "windows", "winget");
 
     /** A subsystem named by a person or a script; anything unknown is refused with the names that exist. */
     public static Subsystem parse(String id) throws ScanRefused {

@@ -172,7 +172,7 @@ public final class ConsoleWindow {
 
         // Support staff often open someone else's database with --no-migrate: find out first whether the
         // console's own views can work on it, instead of letting them fail query after query.
-        executor.submit(() -> MigrationOverview.read(opened.migrator()), overview -> openViews(opened, overview),
+        executor.submit(() -> opened.migrations().overview(), overview -> openViews(opened, overview),
                 failure -> {
                     errors.report("migrations", failure);
                     openViews(opened, null);
@@ -180,7 +180,7 @@ public final class ConsoleWindow {
     }
 
     private void openViews(ConsoleContext opened, MigrationOverview overview) {
-        schemaReady = overview != null && overview.readyForConsole();
+        schemaReady = readyForViews(opened, overview);
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
         addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
         addView("Migrations", () -> {
@@ -203,6 +203,11 @@ public final class ConsoleWindow {
             opened.startBackgroundWork();
         }
         refreshStatus();
+    }
+
+    /** The views can read this database: RedFlag's as it is, the console's own once it is up to date. */
+    private static boolean readyForViews(ConsoleContext opened, MigrationOverview overview) {
+        return opened.capabilities().isRedFlag() || overview != null && overview.readyForConsole();
     }
 
     /** What the Agents and History views say on a database that does not (yet) have the console's schema. */
@@ -248,9 +253,10 @@ public final class ConsoleWindow {
     public void refreshStatus() {
         ConsoleContext opened = context;
         executor.submit(() -> {
-                    MigrationOverview overview = MigrationOverview.read(opened.migrator());
-                    boolean ready = overview.readyForConsole();
-                    return new StatusFacts(overview.summary(), ready, ready ? opened.agents().count() : -1);
+                    MigrationOverview overview = opened.migrations().overview();
+                    boolean ready = readyForViews(opened, overview);
+                    String schema = overview.isConsoles() ? overview.summary() : opened.capabilities().describe();
+                    return new StatusFacts(schema, ready, ready ? opened.agents().count() : -1);
                 },
                 facts -> {
                     schemaLabel.setText(facts.schema());

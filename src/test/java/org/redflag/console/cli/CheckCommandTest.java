@@ -43,7 +43,7 @@ class CheckCommandTest {
         CliRun run = CliRun.of(Map.of(), "check", "--db-url", db.url(), "--db-user", "postgres");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("schema at no version").contains("pending").contains("Agents        unknown");
+        assertThat(run.out()).contains("empty database").contains("schema at no version").contains("pending").contains("Agents        unknown");
         assertThat(db.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_name = 'agents'")).isZero();
     }
 

@@ -21,10 +21,12 @@ public final class AgentsScreen {
     private final AgentsViewModel agents;
     private final AgentScansViewModel scans;
     private final Function<UUID, HistoryView> agentHistory;
+    private final java.util.Optional<String> scanningOff;
 
     public AgentsScreen(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
             Consumer<Throwable> onError) {
         ChangeBus changes = context.changes();
+        this.scanningOff = context.scans().scanningOff();
         ScanRequests requests = new ScanRequests(context.scans(), executor, errors, clock,
                 new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
         AgentDetailViewModel.Factory details = (agentId, hostname) -> {
@@ -48,6 +50,7 @@ public final class AgentsScreen {
     /** The view, built when the user first opens it. */
     public AgentsView view() {
         AgentsView view = new AgentsView(agents, scans, agentHistory);
+        scanningOff.ifPresent(view::showNotice);
         agents.reload();
         return view;
     }

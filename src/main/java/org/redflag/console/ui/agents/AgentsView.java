@@ -110,6 +110,17 @@ public final class AgentsView extends BorderPane {
                 scanColumn());
     }
 
+    private final VBox toolbar = new VBox(8);
+
+    /** A standing notice above the list, e.g. why scanning is off for this database. */
+    public void showNotice(String text) {
+        Label notice = new Label(text);
+        notice.setId("agents-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add("notice");
+        toolbar.getChildren().add(0, notice);
+    }
+
     private void layoutParts() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -119,7 +130,7 @@ public final class AgentsView extends BorderPane {
         searchBar.setAlignment(Pos.CENTER_LEFT);
         HBox scanBar = new HBox(10, new Label("Scan subsystem"), scanSubsystem, scanSelected, details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
-        VBox toolbar = new VBox(8, searchBar, scanBar);
+        toolbar.getChildren().setAll(searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
         HBox footer = new HBox(loadMore);
         footer.setAlignment(Pos.CENTER);
