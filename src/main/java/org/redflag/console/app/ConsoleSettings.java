@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.scan.ScanService;
+import org.redflag.console.server.ServerConnection;
 
 /**
  * What the console was asked to do at start-up, after flags and environment were resolved.
@@ -16,14 +18,22 @@ import org.redflag.console.scan.ScanService;
  * @param simulateFleet  run the simulated agents that answer scans (the window only)
  * @param commandTimeout how long a sent command may go unanswered before it is marked timed out
  * @param dataDirectory  the console's own files (logs, the error spool, and the embedded database's folder)
+ * @param server         the RedFlag server that queues (and signs) scans when the database's commands are signed
  */
 public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, boolean simulateFleet,
-        Duration commandTimeout, Path dataDirectory) {
+        Duration commandTimeout, Path dataDirectory, Optional<ServerConnection> server) {
 
     public ConsoleSettings {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(server, "server");
+    }
+
+    /** Without a RedFlag server: the console queues scans in the database itself. */
+    public ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, boolean simulateFleet,
+            Duration commandTimeout, Path dataDirectory) {
+        this(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory, Optional.empty());
     }
 
     /**
@@ -36,7 +46,17 @@ public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean de
     }
 
     public ConsoleSettings withDataDirectory(Path folder) {
-        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, folder);
+        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, folder, server);
+    }
+
+    public ConsoleSettings withServer(ServerConnection connection) {
+        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory,
+                Optional.of(connection));
+    }
+
+    public ConsoleSettings withoutServer() {
+        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory,
+                Optional.empty());
     }
 
     /**
@@ -45,12 +65,12 @@ public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean de
      */
     public ConsoleSettings inspecting() {
         return new ConsoleSettings(target, migrate && target instanceof DatabaseTarget.Embedded, demoFleet,
-                simulateFleet, commandTimeout, dataDirectory);
+                simulateFleet, commandTimeout, dataDirectory, server);
     }
 
     /** Opens the database as it is: no migration, no demo data (for a command that migrates itself). */
     public ConsoleSettings asIs() {
-        return new ConsoleSettings(target, false, false, false, commandTimeout, dataDirectory);
+        return new ConsoleSettings(target, false, false, false, commandTimeout, dataDirectory, server);
     }
 
     static boolean simulatesByDefault(DatabaseTarget target, boolean demoFleet) {

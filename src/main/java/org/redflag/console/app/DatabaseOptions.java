@@ -2,7 +2,9 @@ package org.redflag.console.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.server.ServerConnection;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +50,16 @@ public final class DatabaseOptions {
                     + "minutes (default: ${DEFAULT-VALUE}).")
     long commandTimeoutMinutes;
 
+    @Option(names = "--server-url", paramLabel = "URL",
+            description = "The RedFlag server that queues signed scans, e.g. https://redflag.example:8080 "
+                    + "(env REDFLAG_SERVER_URL). Its token comes from REDFLAG_SERVER_TOKEN, or a login from "
+                    + "REDFLAG_SERVER_USER and REDFLAG_SERVER_PASSWORD.")
+    String serverUrl;
+
+    /** Accepted only to refuse it with a reason, as --password is: secrets stay off command lines. */
+    @Option(names = {"--server-token", "--server-password"}, hidden = true, arity = "0..1", paramLabel = "SECRET")
+    String refusedServerSecret;
+
     /** Accepted only to refuse it with a reason: a password on a command line leaks into history and ps. */
     @Option(names = {"--password", "--db-password"}, hidden = true, arity = "0..1", paramLabel = "PASSWORD")
     String refusedPassword;
@@ -59,10 +71,80 @@ public final class DatabaseOptions {
                     + "process list would keep them. Set PGPASSWORD, add the server to ~/.pgpass, or type it when the "
                     + "console asks.");
         }
+        if (refusedServerSecret != null) {
+            return java.util.Optional.of("RedFlag server tokens and passwords are not taken on the command line, "
+                    + "where shell history and the process list would keep them. Set REDFLAG_SERVER_TOKEN, or "
+                    + "REDFLAG_SERVER_USER and REDFLAG_SERVER_PASSWORD.");
+        }
+        if (serverUrl != null) {
+            Optional<String> badUrl = ServerConnection.urlProblem(serverUrl, "--server-url");
+            if (badUrl.isPresent()) {
+                return badUrl;
+            }
+        }
         if (commandTimeoutMinutes < 1) {
             return java.util.Optional.of("--timeout-minutes must be at least 1 minute; agents need time to answer.");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A sentence for the user when the options and the environment together cannot be used: everything
+     * {@link #problem()} finds, plus a bad REDFLAG_SERVER_URL or a server without usable credentials.
+     */
+    public Optional<String> problem(Map<String, String> env) {
+        return problem().or(() -> serverProblem(env));
+    }
+
+    private Optional<String> serverProblem(Map<String, String> env) {
+        String url = firstNonBlank(serverUrl, env.get("REDFLAG_SERVER_URL"));
+        if (url == null) {
+            return Optional.empty();
+        }
+        String source = serverUrl != null && !serverUrl.isBlank() ? "--server-url" : "REDFLAG_SERVER_URL";
+        Optional<String> badUrl = ServerConnection.urlProblem(url, source);
+        if (badUrl.isPresent()) {
+            return badUrl;
+        }
+        boolean token = isSet(env, "REDFLAG_SERVER_TOKEN");
+        boolean user = isSet(env, "REDFLAG_SERVER_USER");
+        boolean password = isSet(env, "REDFLAG_SERVER_PASSWORD");
+        if (token || (user && password)) {
+            return Optional.empty();
+        }
+        if (user || password) {
+            return Optional.of((user ? "REDFLAG_SERVER_USER is set but REDFLAG_SERVER_PASSWORD is not"
+                    : "REDFLAG_SERVER_PASSWORD is set but REDFLAG_SERVER_USER is not")
+                    + "; set both to log in to the RedFlag server, or set REDFLAG_SERVER_TOKEN instead.");
+        }
+        return Optional.of("The RedFlag server at " + url + " needs the console's credentials; set "
+                + "REDFLAG_SERVER_TOKEN, or REDFLAG_SERVER_USER and REDFLAG_SERVER_PASSWORD, in the environment.");
+    }
+
+    /**
+     * The RedFlag server in force: the option, else REDFLAG_SERVER_URL; a token from REDFLAG_SERVER_TOKEN wins
+     * over a login from REDFLAG_SERVER_USER and REDFLAG_SERVER_PASSWORD.
+     *
+     * @throws IllegalArgumentException with {@link #problem(Map)}'s sentence when they cannot be used
+     */
+    public Optional<ServerConnection> serverConnection(Map<String, String> env) {
+        String url = firstNonBlank(serverUrl, env.get("REDFLAG_SERVER_URL"));
+        if (url == null) {
+            return Optional.empty();
+        }
+        serverProblem(env).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        if (isSet(env, "REDFLAG_SERVER_TOKEN")) {
+            return Optional.of(ServerConnection.withToken(url, env.get("REDFLAG_SERVER_TOKEN").toCharArray()));
+        }
+        return Optional.of(ServerConnection.withLogin(url, env.get("REDFLAG_SERVER_USER").strip(),
+                env.get("REDFLAG_SERVER_PASSWORD").toCharArray()));
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isEmpty();
     }
 
     /** The data folder in force: the option, else the environment, else the platform default. */
@@ -85,7 +167,7 @@ public final class DatabaseOptions {
                 ? simulateFleet
                 : ConsoleSettings.simulatesByDefault(target, !noDemo);
         return new ConsoleSettings(target, !noMigrate, !noDemo, simulate,
-                java.time.Duration.ofMinutes(commandTimeoutMinutes), dataDirectory(env));
+                java.time.Duration.ofMinutes(commandTimeoutMinutes), dataDirectory(env), serverConnection(env));
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -84,7 +84,7 @@ public final class Launcher {
 
         @Override
         public Integer call() {
-            var refused = database.problem();
+            var refused = database.problem(env);
             if (refused.isPresent()) {
                 spec.commandLine().getErr().println("redflag-console: " + refused.get());
                 return ExitCodes.CANNOT_RUN;

@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> refused = database.problem().or(this::inputProblem);
+        Optional<String> refused = database.problem(env).or(this::inputProblem);
         if (refused.isPresent()) {
             return CliErrors.print(spec, refused.get());
         }

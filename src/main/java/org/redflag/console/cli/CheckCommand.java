@@ -49,7 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var refused = database.problem();
+        var refused = database.problem(env);
         if (refused.isPresent()) {
             return CliErrors.print(spec, refused.get());
         }

@@ -93,7 +93,7 @@ public final class MigrationsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var refused = database.problem().or(this::inputProblem);
+            var refused = database.problem(env).or(this::inputProblem);
             if (refused.isPresent()) {
                 return CliErrors.print(spec, refused.get());
             }
