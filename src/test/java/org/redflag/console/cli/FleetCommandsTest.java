@@ -1,28 +1,22 @@
 package org.redflag.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redflag.console.cli.FleetCli.hostnames;
+import static org.redflag.console.cli.FleetCli.ids;
+import static org.redflag.console.cli.FleetCli.nullEntry;
+import static org.redflag.console.cli.FleetCli.objects;
+import static org.redflag.console.cli.FleetCli.tableRow;
+import static org.redflag.console.cli.FleetCli.tableRows;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.redflag.console.app.Launcher;
 import org.redflag.console.testing.CliRun;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.HistoryRows;
@@ -36,6 +30,7 @@ class FleetCommandsTest {
     private static final Clock AT_NOW = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final TestDatabase db = TestPostgres.newDatabase().migrated();
+    private final FleetCli cli = new FleetCli(db);
 
     // ---- agents ----
 
@@ -46,12 +41,12 @@ class FleetCommandsTest {
         Fleets.insertAgent(db, "web-01", "windows", NOW.minus(Duration.ofMinutes(1)));
         Fleets.insertAgent(db, "mail", "macos", null);
 
-        CliRun run = run(AT_NOW, "agents");
+        CliRun run = cli.run(AT_NOW, "agents");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).isEmpty();
         assertThat(tableRows(run.out()).stream().map(r -> r.split("\\s+")[0]).toList())
-                .containsExactlyElementsOf(strings("SELECT hostname FROM agents ORDER BY lower(hostname), id"))
+                .containsExactlyElementsOf(cli.strings("SELECT hostname FROM agents ORDER BY lower(hostname), id"))
                 .containsExactly("Db-01", "mail", "web-01", "web-02");
         assertThat(tableRow(run.out(), "web-01")).contains("windows · Test OS 1 (amd64)", "0.1.27", "online",
                 "2026-03-10 11:59:00", "never");
@@ -66,9 +61,9 @@ class FleetCommandsTest {
             Fleets.insertAgent(db, host, "linux", NOW);
         }
 
-        CliRun search = run(AT_NOW, "agents", "--search", "web");
-        CliRun limited = run(AT_NOW, "agents", "--search", "WEB", "--limit", "2");
-        CliRun nothing = run(AT_NOW, "agents", "--search", "zzz");
+        CliRun search = cli.run(AT_NOW, "agents", "--search", "web");
+        CliRun limited = cli.run(AT_NOW, "agents", "--search", "WEB", "--limit", "2");
+        CliRun nothing = cli.run(AT_NOW, "agents", "--search", "zzz");
 
         assertThat(hostnames(search)).containsExactly("mail-web", "web-01", "WEB-02");
         assertThat(search.out()).endsWith("3 agents shown of 4\n");
@@ -84,11 +79,11 @@ class FleetCommandsTest {
                 + "FROM generate_series(1, " + (AgentsCommand.PAGE_SIZE + 30) + ") i");
         int limit = AgentsCommand.PAGE_SIZE + 20;
 
-        CliRun run = run(AT_NOW, "agents", "--json", "--limit", String.valueOf(limit));
+        CliRun run = cli.run(AT_NOW, "agents", "--json", "--limit", String.valueOf(limit));
 
         Map<String, Object> json = JsonReader.object(run.out());
         assertThat(objects(json.get("agents")).stream().map(a -> a.get("hostname")).toList())
-                .containsExactlyElementsOf(strings("SELECT hostname FROM agents ORDER BY lower(hostname), id LIMIT ?",
+                .containsExactlyElementsOf(cli.strings("SELECT hostname FROM agents ORDER BY lower(hostname), id LIMIT ?",
                         limit));
         assertThat(json.get("shown")).isEqualTo((long) limit);
         assertThat(json.get("total")).isEqualTo((long) AgentsCommand.PAGE_SIZE + 30);
@@ -104,7 +99,7 @@ class FleetCommandsTest {
         db.execute("UPDATE agent_subsystems SET last_run_at = '2026-03-10T11:30:00Z' WHERE subsystem = 'storage'");
         db.execute("UPDATE agent_subsystems SET last_run_at = '2026-03-10T09:00:00Z' WHERE subsystem = 'updates'");
 
-        CliRun run = run(AT_NOW, "agents", "--json");
+        CliRun run = cli.run(AT_NOW, "agents", "--json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         Map<String, Object> json = JsonReader.object(run.out());
@@ -140,22 +135,22 @@ class FleetCommandsTest {
         String order = " ORDER BY l.executed_at DESC, l.id DESC";
         String select = "SELECT l.id FROM update_logs l WHERE ";
 
-        assertThat(ids(run(AT_NOW, "history", "--json")))
-                .containsExactlyElementsOf(strings(select + "true" + order));
-        assertThat(ids(run(AT_NOW, "history", "--agent", "WEB-01", "--json")))
-                .containsExactlyElementsOf(strings(select + "l.agent_id = ?" + order, web)).hasSize(8);
-        assertThat(ids(run(AT_NOW, "history", "--agent", dbHost.toString(), "--json")))
-                .containsExactlyElementsOf(strings(select + "l.agent_id = ?" + order, dbHost)).hasSize(4);
-        assertThat(ids(run(AT_NOW, "history", "--subsystem", "updates", "--json")))
-                .containsExactlyElementsOf(strings(select + "l.subsystem = 'updates'" + order)).hasSize(4);
-        assertThat(ids(run(AT_NOW, "history", "--result", "failed", "--json")))
-                .containsExactlyElementsOf(strings(select + "l.result = 'failed'" + order)).hasSize(3);
-        assertThat(ids(run(AT_NOW, "history", "--agent", "web-01", "--subsystem", "updates", "--result", "failed",
-                "--json"))).containsExactlyElementsOf(strings(select
+        assertThat(ids(cli.run(AT_NOW, "history", "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "true" + order));
+        assertThat(ids(cli.run(AT_NOW, "history", "--agent", "WEB-01", "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "l.agent_id = ?" + order, web)).hasSize(8);
+        assertThat(ids(cli.run(AT_NOW, "history", "--agent", dbHost.toString(), "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "l.agent_id = ?" + order, dbHost)).hasSize(4);
+        assertThat(ids(cli.run(AT_NOW, "history", "--subsystem", "updates", "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "l.subsystem = 'updates'" + order)).hasSize(4);
+        assertThat(ids(cli.run(AT_NOW, "history", "--result", "failed", "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "l.result = 'failed'" + order)).hasSize(3);
+        assertThat(ids(cli.run(AT_NOW, "history", "--agent", "web-01", "--subsystem", "updates", "--result", "failed",
+                "--json"))).containsExactlyElementsOf(cli.strings(select
                         + "l.agent_id = ? AND l.subsystem = 'updates' AND l.result = 'failed'" + order, web))
                 .hasSize(1);
-        assertThat(ids(run(AT_NOW, "history", "--limit", "5", "--json")))
-                .containsExactlyElementsOf(strings(select + "true" + order + " LIMIT 5"));
+        assertThat(ids(cli.run(AT_NOW, "history", "--limit", "5", "--json")))
+                .containsExactlyElementsOf(cli.strings(select + "true" + order + " LIMIT 5"));
     }
 
     @Test
@@ -166,7 +161,7 @@ class FleetCommandsTest {
         HistoryRows.insert(db, null, Instant.parse("2026-03-10T10:00:00Z"), "history", "console_error", "failed",
                 null, null, null, "boom");
 
-        Map<String, Object> json = JsonReader.object(run(AT_NOW, "history", "--json").out());
+        Map<String, Object> json = JsonReader.object(cli.run(AT_NOW, "history", "--json").out());
 
         assertThat(json.keySet()).containsExactly("entries", "shown", "more");
         assertThat(json.get("shown")).isEqualTo(2L);
@@ -191,7 +186,7 @@ class FleetCommandsTest {
                 "", "only stderr here");
         HistoryRows.scan(db, web, Instant.parse("2026-03-10T09:00:00Z"), "system", "success");
 
-        CliRun run = run(AT_NOW, "history", "--limit", "2");
+        CliRun run = cli.run(AT_NOW, "history", "--limit", "2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         List<String> rows = tableRows(run.out());
@@ -207,8 +202,8 @@ class FleetCommandsTest {
     void historyOfAnUnknownAgentExitsTwoWithASentence() {
         Fleets.insertAgent(db, "web-01", "linux", NOW);
 
-        CliRun byName = run(AT_NOW, "history", "--agent", "web-1");
-        CliRun byId = run(AT_NOW, "history", "--agent", "00000000-0000-0000-0000-000000000042");
+        CliRun byName = cli.run(AT_NOW, "history", "--agent", "web-1");
+        CliRun byId = cli.run(AT_NOW, "history", "--agent", "00000000-0000-0000-0000-000000000042");
 
         assertThat(byName.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(byName.out()).isEmpty();
@@ -223,7 +218,7 @@ class FleetCommandsTest {
         UUID first = Fleets.insertAgentWithSubsystems(db, "twin", "linux", NOW, "storage");
         UUID second = Fleets.insertAgentWithSubsystems(db, "TWIN", "linux", NOW, "storage");
 
-        CliRun run = run(AT_NOW, "scan", "--agent", "twin", "--subsystem", "storage");
+        CliRun run = cli.run(AT_NOW, "scan", "--agent", "twin", "--subsystem", "storage");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(run.err()).contains("2 agents are called twin; give the one you mean by its id")
@@ -238,16 +233,13 @@ class FleetCommandsTest {
         Fleets.insertAgentWithSubsystems(db, "web-01", "linux", NOW, "storage");
         Clock kolkata = Clock.system(ZoneId.of("Asia/Kolkata"));
 
-        CliRun first = run(kolkata, "scan", "--agent", "WEB-01", "--subsystem", "storage");
-        CliRun second = run(kolkata, "scan", "--agent", "web-01", "--subsystem", "Storage");
+        CliRun first = cli.run(kolkata, "scan", "--agent", "WEB-01", "--subsystem", "storage");
+        CliRun second = cli.run(kolkata, "scan", "--agent", "web-01", "--subsystem", "Storage");
 
         String id = db.queryString("SELECT id::text FROM agent_commands");
         assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(first.out()).isEqualTo("queued: storage scan of web-01 (command " + id + ")\n");
-        var local = createdAt().atZone(ZoneId.of("Asia/Kolkata"));
-        String since = local.toLocalDate().equals(LocalDate.now(kolkata))
-                ? DateTimeFormatter.ofPattern("HH:mm:ss").format(local)
-                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(local);
+        String since = cli.createdAtAsShownBy(kolkata);
         assertThat(second.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(second.out()).isEqualTo("already queued since " + since + " (command " + id + ")\n");
         assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE status = 'pending' "
@@ -259,9 +251,9 @@ class FleetCommandsTest {
     void scanJsonSaysQueuedThenAlreadyQueuedWithTheSameCommand() {
         UUID web = Fleets.insertAgentWithSubsystems(db, "web-01", "linux", NOW, "updates");
 
-        Map<String, Object> first = JsonReader.object(run(AT_NOW, "scan", "--agent", web.toString(),
+        Map<String, Object> first = JsonReader.object(cli.run(AT_NOW, "scan", "--agent", web.toString(),
                 "--subsystem", "updates", "--json").out());
-        Map<String, Object> second = JsonReader.object(run(AT_NOW, "scan", "--agent", "web-01",
+        Map<String, Object> second = JsonReader.object(cli.run(AT_NOW, "scan", "--agent", "web-01",
                 "--subsystem", "updates", "--json").out());
 
         assertThat(first.keySet()).containsExactly("outcome", "command", "agent");
@@ -273,25 +265,25 @@ class FleetCommandsTest {
                 Map.entry("id", db.queryString("SELECT id::text FROM agent_commands")),
                 Map.entry("agent_id", web.toString()), Map.entry("command_type", "scan_updates"),
                 Map.entry("status", "pending"), Map.entry("source", "manual"),
-                Map.entry("created_at", createdAt().toString()));
+                Map.entry("created_at", cli.createdAt().toString()));
     }
 
     @Test
     void scanOfAnUnknownAgentExitsTwoAndWritesNothing() {
         Fleets.insertAgentWithSubsystems(db, "web-01", "linux", NOW, "storage");
 
-        CliRun run = run(AT_NOW, "scan", "--agent", "web-99", "--subsystem", "storage");
+        CliRun run = cli.run(AT_NOW, "scan", "--agent", "web-99", "--subsystem", "storage");
 
-        assertCannotRun(run, "No agent called web-99 in this database; `agents --search web-99` lists similar names.");
+        cli.assertCannotRun(run, "No agent called web-99 in this database; `agents --search web-99` lists similar names.");
     }
 
     @Test
     void scanOfAnUnknownSubsystemExitsTwoAndWritesNothing() {
         Fleets.insertAgentWithSubsystems(db, "web-01", "linux", NOW, "storage");
 
-        CliRun run = run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "disks");
+        CliRun run = cli.run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "disks");
 
-        assertCannotRun(run, "There is no subsystem called \"disks\". Agents scan updates, storage, system and "
+        cli.assertCannotRun(run, "There is no subsystem called \"disks\". Agents scan updates, storage, system and "
                 + "docker; pick one of those.");
     }
 
@@ -300,12 +292,12 @@ class FleetCommandsTest {
         UUID web = Fleets.insertAgentWithSubsystems(db, "web-01", "linux", NOW, "storage");
         Fleets.insertSubsystem(db, web, "docker", false);
 
-        CliRun disabled = run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "docker");
-        CliRun unreported = run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "system");
+        CliRun disabled = cli.run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "docker");
+        CliRun unreported = cli.run(AT_NOW, "scan", "--agent", "web-01", "--subsystem", "system");
 
-        assertCannotRun(disabled, "The docker subsystem is disabled on web-01, so it was not scanned. Enable it in "
+        cli.assertCannotRun(disabled, "The docker subsystem is disabled on web-01, so it was not scanned. Enable it in "
                 + "the agent's configuration, then scan again.");
-        assertCannotRun(unreported, "web-01 does not report a system subsystem, so it cannot scan system.");
+        cli.assertCannotRun(unreported, "web-01 does not report a system subsystem, so it cannot scan system.");
     }
 
     // ---- bad input, help ----
@@ -313,22 +305,21 @@ class FleetCommandsTest {
     @Test
     void aLimitOutOfRangeABlankSearchOrAMissingOptionExitsTwoWithASentenceBeforeTouchingTheDatabase() {
         String noDatabase = "jdbc:postgresql://127.0.0.1:1/nothing";
-        for (String[] args : List.of(new String[] {"agents", "--limit", "0"},
-                new String[] {"history", "--limit", "10001"})) {
-            CliRun run = run(AT_NOW, Stream.concat(Stream.of(args), Stream.of("--db-url", noDatabase))
-                    .toArray(String[]::new));
-            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.CANNOT_RUN);
-            assertThat(run.err()).startsWith("redflag-console: --limit must be between 1 and 10000 (it was "
-                    + args[2] + ")");
-        }
-        CliRun blank = run(AT_NOW, "agents", "--search", "  ", "--db-url", noDatabase);
+        CliRun zero = cli.run(AT_NOW, "agents", "--limit", "0", "--db-url", noDatabase);
+        CliRun tooMany = cli.run(AT_NOW, "history", "--limit", "10001", "--db-url", noDatabase);
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(zero.err()).isEqualTo("redflag-console: --limit must be between 1 and 10000 (it was 0); use "
+                + "--search or the other filters to narrow a larger list.\n");
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(tooMany.err()).startsWith("redflag-console: --limit must be between 1 and 10000 (it was 10001)");
+        CliRun blank = cli.run(AT_NOW, "agents", "--search", "  ", "--db-url", noDatabase);
         assertThat(blank.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(blank.err()).isEqualTo("redflag-console: --search needs part of a hostname; leave it out to "
                 + "list every agent.\n");
-        CliRun notANumber = run(AT_NOW, "agents", "--limit", "lots", "--db-url", noDatabase);
+        CliRun notANumber = cli.run(AT_NOW, "agents", "--limit", "lots", "--db-url", noDatabase);
         assertThat(notANumber.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(notANumber.err()).contains("'lots' is not an int").doesNotContain("Exception");
-        CliRun noSubsystem = run(AT_NOW, "scan", "--agent", "web-01", "--db-url", noDatabase);
+        CliRun noSubsystem = cli.run(AT_NOW, "scan", "--agent", "web-01", "--db-url", noDatabase);
         assertThat(noSubsystem.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(noSubsystem.err()).contains("Missing required option: '--subsystem=S'");
     }
@@ -346,88 +337,10 @@ class FleetCommandsTest {
 
     @Test
     void eachCommandHasHelpAndTheLaunchersHelpListsThem() {
-        assertThat(run(AT_NOW, "agents", "--help").out()).contains("--search", "--limit", "--json", "--db-url");
-        assertThat(run(AT_NOW, "history", "--help").out()).contains("--agent", "--subsystem", "--result", "--limit");
-        assertThat(run(AT_NOW, "scan", "--help").out()).contains("--agent", "--subsystem", "--json", "Exit codes");
-        assertThat(run(AT_NOW, "--help").out()).containsPattern("(?m)^  agents ").containsPattern("(?m)^  history ")
-                .containsPattern("(?m)^  scan ");
-    }
-
-    // ---- helpers ----
-
-    private void assertCannotRun(CliRun run, String sentence) {
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("redflag-console: " + sentence).hasLineCount(1);
-        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isZero();
-    }
-
-    /** The real command tree against this test's database, with the given clock. */
-    private CliRun run(Clock clock, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        if (!all.contains("--help") && !all.contains("--db-url")) {
-            all.addAll(List.of("--db-url", db.url(), "--db-user", "postgres"));
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Launcher.commandLine(Map.of(), clock, new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    /** The lines of a text table between its header and the blank line after it. */
-    private static List<String> tableRows(String out) {
-        return out.lines().skip(1).takeWhile(l -> !l.isEmpty()).toList();
-    }
-
-    private static String tableRow(String out, String hostname) {
-        return tableRows(out).stream().filter(r -> r.startsWith(hostname + " ")).findFirst().orElseThrow();
-    }
-
-    private static List<String> hostnames(CliRun run) {
-        return tableRows(run.out()).stream().map(r -> r.split("\\s+")[0]).toList();
-    }
-
-    private static List<String> ids(CliRun run) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        return objects(JsonReader.object(run.out()).get("entries")).stream().map(e -> (String) e.get("id")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object list) {
-        return (List<Map<String, Object>>) list;
-    }
-
-    private static Map.Entry<String, Object> nullEntry(String key) {
-        return new java.util.AbstractMap.SimpleEntry<>(key, null);
-    }
-
-    /** created_at of the one command, as the database holds it. */
-    private Instant createdAt() {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT created_at FROM agent_commands");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getObject(1, OffsetDateTime.class).toInstant();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> strings(String sql, Object... args) {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        assertThat(cli.run(AT_NOW, "agents", "--help").out()).contains("--search", "--limit", "--json", "--db-url");
+        assertThat(cli.run(AT_NOW, "history", "--help").out()).contains("--agent", "--subsystem", "--result", "--limit");
+        assertThat(cli.run(AT_NOW, "scan", "--help").out()).contains("--agent", "--subsystem", "--json", "Exit codes");
+        String footer = cli.run(AT_NOW, "--help").out();
+        assertThat(footer).containsPattern("(?m)^  agents ").containsPattern("(?m)^  history ").containsPattern("(?m)^  scan ");
     }
 }
