@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redflag.console.bench.BenchCommand;
+import org.redflag.console.cli.AgentsCommand;
 import org.redflag.console.cli.CheckCommand;
 import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.cli.HistoryCommand;
 import org.redflag.console.cli.MigrationsCommand;
+import org.redflag.console.cli.ScanCommand;
 import org.redflag.console.ui.DesktopApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +47,9 @@ public final class Launcher {
         CommandLine commandLine = new CommandLine(new GuiCommand(env, clock));
         commandLine.addSubcommand(new CheckCommand(env, clock));
         commandLine.addSubcommand(MigrationsCommand.create(env, clock));
+        commandLine.addSubcommand(new AgentsCommand(env, clock));
+        commandLine.addSubcommand(new HistoryCommand(env, clock));
+        commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -63,6 +69,10 @@ public final class Launcher {
             footer = {"", "Headless commands:", "  check     connect, print server version, schema version and agent count",
                 "  migrations status|validate|migrate|audit [--json] [--migrations-dir DIR]",
                 "            our Flyway migrations, and a read-only audit of a legacy RedFlag schema",
+                "  agents    [--search TEXT] [--limit N] [--json]   agents in hostname order, online/offline",
+                "  history   [--agent HOST|ID] [--subsystem S] [--result R] [--limit N] [--json]",
+                "            history rows, newest first",
+                "  scan      --agent HOST|ID --subsystem S [--json]   queue a scan (idempotent)",
                 "  bench     [--agents N] [--history N] [--yes-write]",
                 "            generate a fleet that size; print query timings, plans and heap",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
