@@ -59,6 +59,16 @@ public record HistoryFilter(
         return all().withAgent(agentId);
     }
 
+    public HistoryFilter withSubsystem(String wanted) {
+        return new HistoryFilter(agentId, hostnameContains, wanted, result, from, until, outputContains,
+                consoleErrorsOnly);
+    }
+
+    public HistoryFilter withResult(String wanted) {
+        return new HistoryFilter(agentId, hostnameContains, subsystem, wanted, from, until, outputContains,
+                consoleErrorsOnly);
+    }
+
     public HistoryFilter withAgent(UUID agent) {
         return new HistoryFilter(agent, hostnameContains, subsystem, result, from, until, outputContains,
                 consoleErrorsOnly);
