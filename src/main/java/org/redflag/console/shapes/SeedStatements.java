@@ -34,7 +34,7 @@ final class SeedStatements {
             "CREATE TEMP TABLE seed_agent (n int PRIMARY KEY, id uuid NOT NULL, os_type text NOT NULL) ON COMMIT DROP";
 
     /**
-     * Agents as registration and check-ins leave them; parameters: now, seed, count. Ids come from the
+     * Agents as registration and check-ins leave them; parameters: now, seed. Ids come from the
      * column default; on the later shape the 015 trigger makes each agent's four subsystems.
      */
     static String agents(boolean later, boolean machineId, int count) {
@@ -42,7 +42,8 @@ final class SeedStatements {
         return PARAMS + """
                 , g AS (
                     SELECT i, p.now,
-                           (ARRAY['linux', 'linux', 'linux', 'windows', 'macos'])[1 + %s] AS os_type,
+                           -- By ordinal, not hash: even a handful of agents has every OS (3:1:1).
+                           (ARRAY['linux', 'linux', 'windows', 'linux', 'macos'])[1 + i %% 5] AS os_type,
                            %s AS pick,
                            %s AS seen_micro,
                            %s AS version_pick,
@@ -50,7 +51,7 @@ final class SeedStatements {
                            %s AS age_days,
                            md5(p.seed || ':' || i) AS hash,
                            %d AS width
-                      FROM p CROSS JOIN generate_series(1, ?) AS i
+                      FROM p CROSS JOIN generate_series(1, %d) AS i
                 ), h AS (
                     SELECT g.*,
                            -- Mostly recent check-ins, a long tail up to three weeks (seconds to weeks ago).
@@ -61,7 +62,7 @@ final class SeedStatements {
                     INSERT INTO agents (hostname, os_type, os_version, os_architecture, agent_version, last_seen, status,
                                         metadata, created_at, updated_at, current_version, update_available,
                                         last_version_check, reboot_required, reboot_reason, last_reboot_at%s)
-                    SELECT (ARRAY['web', 'db', 'app', 'cache', 'build'])[1 + i %% 5] || '-' || lpad(i::text, width, '0')
+                    SELECT (ARRAY['web', 'db', 'app', 'cache', 'build'])[1 + (i / 5) %% 5] || '-' || lpad(i::text, width, '0')
                                || '.example.net',
                            os_type,
                            CASE os_type
@@ -98,9 +99,9 @@ final class SeedStatements {
                 )
                 INSERT INTO seed_agent (n, id, os_type)
                 SELECT substring(hostname FROM '-([0-9]+)\\.')::int, id, os_type FROM ins
-                """.formatted(rnd("i", 1, 5), rnd("i", 2, 1000), rnd("i", 3, 1000000), rnd("i", 4, 1000),
+                """.formatted(rnd("i", 2, 1000), rnd("i", 3, 1000000), rnd("i", 4, 1000),
                 rnd("i", 5, 100), rnd("i", 6, 400),
-                Math.max(4, Integer.toString(count).length()), versions,
+                Math.max(4, Integer.toString(count).length()), count, versions,
                 machineId ? ", machine_id" : "",
                 machineId ? ",\n CASE WHEN i % 3 <> 0 THEN hash || hash END" : "");
     }

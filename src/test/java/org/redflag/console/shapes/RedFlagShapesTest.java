@@ -3,49 +3,19 @@ package org.redflag.console.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redflag.console.shapes.RedFlagRunner.Behaviour;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 
 class RedFlagShapesTest {
-
-    private static final List<String> V0118_FILES = List.of(
-            "001_initial_schema.up.sql",
-            "003_create_update_tables.up.sql",
-            "004_fix_update_logs_package_fk.up.sql",
-            "005_add_dependency_statuses.up.sql",
-            "006_add_command_statuses.up.sql",
-            "007_widen_package_state_status.up.sql",
-            "008_create_refresh_tokens.up.sql",
-            "009_add_agent_version_tracking.up.sql",
-            "009_add_retry_tracking.up.sql",
-            "010_add_archived_failed_status.up.sql",
-            "011_create_registration_tokens.up.sql",
-            "012_add_token_seats.up.sql",
-            "012_create_admin_user.up.sql",
-            "013_add_reboot_tracking.up.sql",
-            "014_add_command_source.up.sql");
-
-    private static final List<String> LATER_FILES = List.of(
-            "015_agent_subsystems.up.sql",
-            "016_agent_update_packages.up.sql",
-            "017_add_machine_id.up.sql",
-            "018_create_metrics_and_docker_tables.up.sql",
-            "019_create_system_events.up.sql",
-            "020_add_command_signatures.up.sql",
-            "021_create_storage_metrics.up.sql",
-            "022_add_subsystem_to_logs.up.sql",
-            "023_client_error_logging.up.sql",
-            "023a_command_deduplication.up.sql",
-            "024_disable_updates_subsystem.up.sql",
-            "025_add_key_id_to_commands.up.sql",
-            "026_add_command_expiry.up.sql",
-            "029_add_retry_count.up.sql",
-            "032_add_command_updated_at.up.sql",
-            "033_add_received_status.up.sql");
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -55,10 +25,10 @@ class RedFlagShapesTest {
 
         RunResult result = RedFlagShape.build(db.dataSource(), RedFlagShape.V0_1_18);
 
-        assertThat(result.ran()).containsExactlyElementsOf(V0118_FILES);
+        assertThat(result.ran()).containsExactlyElementsOf(ShapeFiles.V0118);
         assertThat(result.falseCompleted()).isEmpty();
         // Both 009_ and both 012_ files are recorded under their whole names.
-        assertThat(recordedFiles(db)).containsExactlyElementsOf(V0118_FILES);
+        assertThat(recordedFiles(db)).containsExactlyElementsOf(ShapeFiles.V0118);
         assertThat(new Catalog(db).hasTable("schema_migrations_backup")).isFalse();
     }
 
@@ -68,8 +38,8 @@ class RedFlagShapesTest {
 
         RunResult result = RedFlagShape.build(db.dataSource(), RedFlagShape.LATER);
 
-        List<String> all = new ArrayList<>(V0118_FILES);
-        all.addAll(LATER_FILES);
+        List<String> all = new ArrayList<>(ShapeFiles.V0118);
+        all.addAll(ShapeFiles.LATER);
         assertThat(result.ran()).containsExactlyElementsOf(all);
         assertThat(recordedFiles(db)).containsExactlyElementsOf(all);
         assertThat(recordedFiles(db).indexOf("023a_command_deduplication.up.sql"))
@@ -205,6 +175,156 @@ class RedFlagShapesTest {
                                   ORDER BY subsystem)
                   FROM agent_subsystems
                 """)).isEqualTo("docker:false:15:false,storage:true:15:false,system:true:30:false,updates:true:15:false");
+    }
+
+    @Test
+    void theV0118RunnerRecordsAFileThatFailsWithAlreadyExistsAsAppliedAndGoesOn(@TempDir Path dir) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        write(dir, "001_make.up.sql", "CREATE TABLE t (x int);");
+        write(dir, "002_again.up.sql", "CREATE TABLE half (x int); CREATE TABLE t (x int);");
+        write(dir, "003_after.up.sql", "CREATE TABLE u (x int);");
+
+        RunResult result = new RedFlagRunner(db.dataSource(), Behaviour.V0_1_18).run(MigrationScripts.folder(dir));
+
+        assertThat(result.ran()).containsExactly("001_make.up.sql", "003_after.up.sql");
+        assertThat(result.falseCompleted()).containsExactly("002_again.up.sql");
+        assertThat(recordedFiles(db)).containsExactly("001_make.up.sql", "002_again.up.sql", "003_after.up.sql");
+        // The file's transaction was rolled back: what it made before the error is gone, yet it is recorded.
+        assertThat(new Catalog(db).hasTable("half")).isFalse();
+    }
+
+    @Test
+    void theLaterRunnerStopsOnTheSameFileAndNamesIt(@TempDir Path dir) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        write(dir, "001_make.up.sql", "CREATE TABLE t (x int);");
+        write(dir, "002_again.up.sql", "CREATE TABLE half (x int); CREATE TABLE t (x int);");
+        write(dir, "003_after.up.sql", "CREATE TABLE u (x int);");
+        RedFlagRunner runner = new RedFlagRunner(db.dataSource(), Behaviour.LATER);
+
+        assertThatThrownBy(() -> runner.run(MigrationScripts.folder(dir)))
+                .isInstanceOfSatisfying(RedFlagMigrationException.class, e -> {
+                    assertThat(e.file()).isEqualTo("002_again.up.sql");
+                    assertThat(e.getMessage()).contains("002_again.up.sql", "already exists");
+                    assertThat(e.result().ran()).containsExactly("001_make.up.sql");
+                    assertThat(e.result().failed()).containsExactly("002_again.up.sql");
+                });
+        assertThat(recordedFiles(db)).containsExactly("001_make.up.sql");
+        assertThat(new Catalog(db).hasTable("u")).isFalse();
+        assertThat(new Catalog(db).hasTable("schema_migrations_backup")).isTrue();
+    }
+
+    @Test
+    void theV0118RunnerStopsOnErrorsThatAreNotAboutExistingObjects(@TempDir Path dir) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        write(dir, "001_broken.up.sql", "SELECT * FROM nowhere;");
+
+        assertThatThrownBy(() -> new RedFlagRunner(db.dataSource(), Behaviour.V0_1_18).run(MigrationScripts.folder(dir)))
+                .isInstanceOf(RedFlagMigrationException.class).hasMessageContaining("001_broken.up.sql");
+        assertThat(db.queryLong("SELECT count(*) FROM schema_migrations")).isZero();
+    }
+
+    @Test
+    void filesRunInByteWiseNameOrderOnlyOnceAndOnlyUpFiles(@TempDir Path dir) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        write(dir, "000_log.up.sql", "CREATE TABLE ran (n serial, name text);");
+        for (String name : List.of("023a_b", "023_a", "009_add_retry", "009_add_agent", "012_create", "012_add", "Z_upper")) {
+            write(dir, name + ".up.sql", "INSERT INTO ran (name) VALUES ('" + name + "');");
+        }
+        write(dir, "010_x.down.sql", "INSERT INTO ran (name) VALUES ('down');");
+        RedFlagRunner runner = new RedFlagRunner(db.dataSource(), Behaviour.V0_1_18);
+
+        runner.run(MigrationScripts.folder(dir));
+        RunResult again = runner.run(MigrationScripts.folder(dir));
+
+        assertThat(db.queryString("SELECT string_agg(name, ',' ORDER BY n) FROM ran"))
+                .isEqualTo("009_add_agent,009_add_retry,012_add,012_create,023_a,023a_b,Z_upper");
+        assertThat(again.ran()).isEmpty();
+    }
+
+    @Test
+    void seedCountsAreExactOnBothShapes() {
+        for (RedFlagShape shape : RedFlagShape.values()) {
+            TestDatabase db = shaped(shape);
+
+            RedFlagSeed.Counts counts = RedFlagSeed.seed(db.dataSource(), NOW);
+
+            RedFlagSeed.Counts expected = RedFlagSeed.expected(RedFlagSeed.Options.DEFAULTS, shape);
+            assertThat(counts).as(shape.name()).isEqualTo(expected);
+            assertThat(rows(db, "agents")).isEqualTo(40);
+            assertThat(rows(db, "agent_commands")).isEqualTo(40);
+            assertThat(rows(db, "update_logs")).isEqualTo(1000);
+            assertThat(rows(db, "current_package_state")).isEqualTo(expected.packageStates()).isEqualTo(60);
+            if (shape == RedFlagShape.LATER) {
+                assertThat(rows(db, "agent_subsystems")).isEqualTo(160);
+                assertThat(rows(db, "storage_metrics")).isEqualTo(120);
+                assertThat(rows(db, "docker_images")).isEqualTo(20);
+            }
+            assertThat(db.queryLong("SELECT count(DISTINCT hostname) FROM agents")).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void seededRowsLookLikeWhatRedFlagWritesForEachGeneration() {
+        TestDatabase old = shaped(RedFlagShape.V0_1_18);
+        TestDatabase later = shaped(RedFlagShape.LATER);
+        RedFlagSeed.Options options = RedFlagSeed.Options.DEFAULTS.withAgents(7).withCommands(150).withHistoryRows(3000);
+
+        RedFlagSeed.seed(old.dataSource(), options, NOW);
+        RedFlagSeed.seed(later.dataSource(), options, NOW);
+
+        for (TestDatabase db : List.of(old, later)) {
+            assertThat(db.queryLong("SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status = 'pending' "
+                    + "GROUP BY agent_id, command_type HAVING count(*) > 1) d")).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE status = 'pending'")).isPositive();
+            assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE executed_at > ? "
+                    + "OR executed_at < ?::timestamp - interval '30 days'", LocalDateTime.of(2026, 11, 20, 12, 0),
+                    LocalDateTime.of(2026, 11, 20, 12, 0))).isZero();
+            assertThat(db.queryString("SELECT max(last_seen)::text FROM agents")).isLessThan("2026-11-20 12:00:00");
+        }
+        assertThat(old.queryString("SELECT string_agg(DISTINCT command_type, ',') FROM agent_commands"))
+                .doesNotContain("scan_storage");
+        assertThat(later.queryString("SELECT string_agg(DISTINCT command_type, ',') FROM agent_commands"))
+                .contains("scan_storage", "scan_docker");
+        assertThat(later.queryLong("SELECT count(*) FROM update_logs WHERE subsystem IS DISTINCT FROM CASE action "
+                + "WHEN 'scan_docker' THEN 'docker' WHEN 'scan_storage' THEN 'storage' WHEN 'scan_system' THEN 'system' "
+                + "WHEN 'scan_apt' THEN 'apt' WHEN 'scan_updates' THEN 'updates' END")).isZero();
+        assertThat(later.queryLong("SELECT count(*) FROM update_logs WHERE action = 'scan_windows' AND subsystem IS NULL"))
+                .isPositive();
+        assertThat(later.queryLong("SELECT count(*) FROM agents WHERE machine_id IS NOT NULL")).isBetween(1L, 6L);
+    }
+
+    @Test
+    void theSameRandomSeedGivesTheSameFleet() {
+        TestDatabase a = shaped(RedFlagShape.LATER);
+        TestDatabase b = shaped(RedFlagShape.LATER);
+
+        RedFlagSeed.seed(a.dataSource(), NOW);
+        RedFlagSeed.seed(b.dataSource(), NOW);
+
+        String fingerprint = "SELECT md5(string_agg(hostname || os_type || os_version || current_version || last_seen "
+                + "|| status || reboot_required, ',' ORDER BY hostname)) FROM agents";
+        assertThat(a.queryString(fingerprint)).isEqualTo(b.queryString(fingerprint));
+    }
+
+    @Test
+    void anActiveSigningKeyMakesALaterDatabaseOneWhoseCommandsMustBeSigned() {
+        TestDatabase db = shaped(RedFlagShape.LATER);
+
+        String keyId = RedFlagSeed.addActiveSigningKey(db.dataSource());
+
+        assertThat(keyId).hasSize(32).matches("[0-9a-f]+");
+        assertThat(db.queryString("SELECT algorithm || ':' || is_active || ':' || is_primary || ':' || version "
+                + "FROM signing_keys WHERE key_id = ?", keyId)).isEqualTo("ed25519:true:true:1");
+        assertThatThrownBy(() -> RedFlagSeed.addActiveSigningKey(shaped(RedFlagShape.V0_1_18).dataSource()))
+                .hasMessageContaining("signing_keys");
+    }
+
+    private static long rows(TestDatabase db, String table) {
+        return db.queryLong("SELECT count(*) FROM " + table);
+    }
+
+    private static void write(Path dir, String name, String sql) throws Exception {
+        Files.writeString(dir.resolve(name), sql);
     }
 
     static TestDatabase shaped(RedFlagShape shape) {
