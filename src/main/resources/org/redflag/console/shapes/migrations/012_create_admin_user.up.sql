@@ -1,0 +1,2 @@
+-- Comments only, like RedFlag's file of this name: the server creates the admin user at start-up,
+-- so the runner records this file and nothing changes.
