@@ -19,7 +19,7 @@ class SchemaProbeTest {
         assertThat(found.kind()).isEqualTo(SchemaKind.REDFLAG);
         assertThat(found.isFirstGeneration()).isTrue();
         assertThat(found.recordedUpTo()).contains("014");
-        assertThat(found.recordedFiles()).isEqualTo(14);
+        assertThat(found.recordedFiles()).isEqualTo(15);
         assertThat(found.features()).contains(Feature.CURRENT_VERSION, Feature.REBOOT_REQUIRED,
                 Feature.ARCHIVED_FAILED_STATUS, Feature.PACKAGE_STATE);
         assertThat(found.features()).doesNotContain(Feature.SUBSYSTEMS_TABLE, Feature.LOG_SUBSYSTEM,
