@@ -20,7 +20,7 @@ public final class CatalogSnapshot {
     public static List<String> take(TestDatabase db) {
         List<String> lines = new ArrayList<>();
         lines.addAll(column(db, "SELECT 'schema ' || n.nspname FROM pg_namespace n WHERE " + USER_NAMESPACES));
-        lines.addAll(column(db, "SELECT 'relation ' || n.nspname || '.' || c.relname || ' ' || c.relkind "
+        lines.addAll(column(db, "SELECT 'relation ' || n.nspname || '.' || c.relname || ' ' || c.relkind::text "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_NAMESPACES));
         lines.addAll(column(db, "SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' '"
                 + " || format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull"

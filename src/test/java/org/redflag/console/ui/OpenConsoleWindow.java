@@ -46,7 +46,7 @@ final class OpenConsoleWindow implements AfterEachCallback {
             CountDownLatch closed = new CountDownLatch(1);
             FxToolkit.setupFixture(() -> window.close(closed::countDown));
             closed.await(20, TimeUnit.SECONDS);
-            FxToolkit.setupFixture(() -> Window.getWindows().stream().toList().forEach(w -> ((Stage) w).close()));
+            FxToolkit.setupFixture(() -> Window.getWindows().stream().toList().forEach(Window::hide));
             window = null;
         }
         if (executor != null) {

@@ -1,0 +1,115 @@
+package org.redflag.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redflag.console.history.HistoryEntry;
+import org.redflag.console.migration.MigrationStatus;
+import org.redflag.console.scan.AgentSubsystem;
+import org.redflag.console.shapes.RedFlagShape;
+import org.redflag.console.testing.CatalogSnapshot;
+import org.redflag.console.testing.RedFlagFixtures;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.ui.agents.AgentRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A whole session in the real window on a RedFlag server's database, as RedFlag's own files built it: every
+ * view shows that database, a scan writes RedFlag's row, an error lands in its history, and when the window
+ * closes the catalog is exactly what it was (the console asked for nothing, so it created nothing).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RedFlagWindowTest {
+
+    @RegisterExtension
+    final OpenConsoleWindow console = new OpenConsoleWindow();
+
+    @Test
+    void aFirstGenerationDatabaseWorksInEveryViewAndKeepsItsCatalog(FxRobot robot) throws Exception {
+        wholeSession(robot, RedFlagShape.V0_1_18, "scan_updates", 15);
+    }
+
+    @Test
+    void aLaterGenerationDatabaseWorksInEveryViewAndKeepsItsCatalog(FxRobot robot) throws Exception {
+        wholeSession(robot, RedFlagShape.LATER, "scan_apt", 31);
+    }
+
+    private void wholeSession(FxRobot robot, RedFlagShape shape, String updatesScanType, int recordedFiles) throws Exception {
+        TestDatabase db = RedFlagFixtures.build(shape);
+        UUID agent = RedFlagFixtures.agentThatCanScan(db, "linux", "updates");
+        db.execute("DELETE FROM agent_commands WHERE agent_id = '" + agent + "'");
+        String hostname = db.queryString("SELECT hostname FROM agents WHERE id = ?", agent);
+        List<String> catalogBefore = CatalogSnapshot.take(db);
+
+        // Migrations are not switched off: the console must still leave a RedFlag schema alone.
+        ConsoleWindow window = console.open(db.settings(true), Clock.systemUTC());
+
+        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 40);
+        Label schema = robot.lookup("#status-schema").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> schema.getText().startsWith("RedFlag schema (recorded up to"));
+        assertThat(robot.lookup("#status-agents").queryAs(Label.class).getText()).isEqualTo("40 agents");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "polling".equals(robot.lookup("#status-live").queryAs(Label.class).getText()));
+        assertThat(agents.getItems()).extracting(row -> row.agent().hostname())
+                .containsExactlyElementsOf(RedFlagFixtures.rows(db, "SELECT hostname FROM agents ORDER BY lower(hostname), id")
+                        .stream().map(r -> (String) r.get("hostname")).toList());
+
+        // The agent's details, and a scan from them: RedFlag's row, handed out by RedFlag's query.
+        robot.clickOn(hostname);
+        robot.clickOn("#agent-details");
+        TableView<AgentSubsystem> subsystems = Fx.waitForNode(robot, "#detail-subsystems");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !subsystems.getItems().isEmpty());
+        assertThat(subsystems.getItems()).hasSize(shape == RedFlagShape.V0_1_18 ? 1 : 4);
+        robot.clickOn("#detail-scan-updates");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", agent) == 1);
+        assertThat(RedFlagFixtures.pendingForAgent(db, shape, agent)).singleElement()
+                .satisfies(row -> assertThat(row.get("command_type")).isEqualTo(updatesScanType));
+        robot.clickOn("#detail-history-tab");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#agent-detail").query().getScene().getWindow().hide());
+
+        // An error anywhere in the window becomes a row of this database's own history.
+        window.reportUncaught(new IllegalStateException("A failure in the middle of a RedFlag session"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> db.queryLong(
+                "SELECT count(*) FROM update_logs WHERE action = 'console_error'") == 1);
+        assertThat(db.queryString("SELECT stderr FROM update_logs WHERE action = 'console_error'"))
+                .contains("A failure in the middle of a RedFlag session");
+        assertThat(robot.lookup("#status-spool").queryAs(Label.class).isVisible()).isFalse();
+
+        robot.clickOn("#nav-history");
+        // The details window has a history table of its own (that agent's); this is the main window's.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#history-table")
+                .match(node -> node.getScene() != null && node.getScene().getWindow() == window.stage()).tryQuery().isPresent());
+        TableView<HistoryEntry> history = robot.lookup("#history-table")
+                .match(node -> node.getScene().getWindow() == window.stage()).query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() >= 200);
+        assertThat(history.getItems()).anyMatch(e -> "console_error".equals(e.action()));
+        assertThat(history.getItems()).anyMatch(e -> "updates".equals(e.subsystem()));
+
+        robot.clickOn("#nav-migrations");
+        TableView<MigrationStatus> record = Fx.waitForNode(robot, "#migrations-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.getItems().size() == recordedFiles);
+        assertThat(record.getItems()).noneMatch(MigrationStatus::pending);
+        assertThat(record.getItems()).extracting(MigrationStatus::script).contains("001_initial_schema.up.sql");
+        assertThat(robot.lookup("#migrations-migrate").queryButton().isDisabled()).isTrue();
+
+        closeWindow();
+        assertThat(CatalogSnapshot.take(db)).containsExactlyElementsOf(catalogBefore);
+    }
+
+    private void closeWindow() throws Exception {
+        console.afterEach(null);
+    }
+}
