@@ -61,15 +61,13 @@ public final class MigrationScripts {
     }
 
     private static List<MigrationScript> fromJar(URI uri) {
-        FileSystem fs;
-        try {
-            fs = FileSystems.newFileSystem(uri, Map.of());
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+            return folder(fs.provider().getPath(uri));
         } catch (FileSystemAlreadyExistsException e) {
-            // Another caller opened the jar already; its file system serves us just as well.
-            fs = FileSystems.getFileSystem(uri);
+            // Someone else has the jar open (and will close it): read through theirs, leave it open.
+            return folder(FileSystems.getFileSystem(uri).provider().getPath(uri));
         } catch (IOException e) {
             throw new UncheckedIOException("could not open " + uri, e);
         }
-        return folder(fs.provider().getPath(uri));
     }
 }

@@ -54,8 +54,10 @@ final class SeedStatements {
                       FROM p CROSS JOIN generate_series(1, %d) AS i
                 ), h AS (
                     SELECT g.*,
-                           -- Mostly recent check-ins, a long tail up to three weeks (seconds to weeks ago).
-                           now - make_interval(secs => 5 + floor(power(seen_micro / 1000000.0, 4) * 1814400)) AS last_seen,
+                           -- About 45 %% checked in within the last five minutes (online); the rest spread
+                           -- from ten minutes to three weeks ago, most of them recent.
+                           now - make_interval(secs => CASE WHEN seen_micro < 450000 THEN 5 + seen_micro %% 295
+                                   ELSE 600 + floor(power((seen_micro - 450000) / 550000.0, 3) * 1814400) END) AS last_seen,
                            (%s)[1 + version_pick %% 3] AS agent_version
                       FROM g
                 ), ins AS (
@@ -154,7 +156,7 @@ final class SeedStatements {
                 SELECT id,
                        CASE WHEN os_type = 'windows' THEN (ARRAY['C:\\', 'D:\\', 'E:\\'])[k]
                             ELSE (ARRAY['/', '/var', '/home'])[k] END,
-                       CASE WHEN os_type = 'windows' THEN '\\?\\Volume' || k
+                       CASE WHEN os_type = 'windows' THEN '\\\\?\\Volume' || k
                             WHEN os_type = 'macos' THEN '/dev/disk1s' || k ELSE '/dev/sda' || k END,
                        (ARRAY['ssd', 'nvme', 'hdd'])[k],
                        CASE os_type WHEN 'windows' THEN 'NTFS' WHEN 'macos' THEN 'apfs' ELSE 'ext4' END,

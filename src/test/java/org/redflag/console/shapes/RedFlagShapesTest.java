@@ -260,6 +260,9 @@ class RedFlagShapesTest {
                 assertThat(rows(db, "docker_images")).isEqualTo(20);
             }
             assertThat(db.queryLong("SELECT count(DISTINCT hostname) FROM agents")).isEqualTo(40);
+            assertThat(db.queryString("SELECT string_agg(DISTINCT status, ',') FROM agents")).isEqualTo("offline,online");
+            assertThat(db.queryLong("SELECT count(*) FROM agents WHERE reboot_required AND reboot_reason <> ''")).isPositive();
+            assertThat(db.queryLong("SELECT count(*) FROM agents WHERE current_version = '0.0.0'")).isPositive();
         }
     }
 
