@@ -18,6 +18,7 @@ import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.migration.AuditRepository;
+import org.redflag.console.migration.Companion;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.schema.Capabilities;
@@ -38,7 +39,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final ConsoleSettings settings;
     private final Database database;
     private final Clock clock;
-    private final Capabilities capabilities;
+    private volatile Capabilities capabilities;
     private final SchemaMigrator migrator;
     private final AgentRepository agents;
     private final HistoryRepository history;
@@ -143,9 +144,47 @@ public final class ConsoleContext implements AutoCloseable {
         return settings;
     }
 
-    /** What the database is and can do, as found when it was opened. */
+    /** What the database is and can do, as found when it was opened (or since {@link #schemaChanged}). */
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * The console's optional companion on a RedFlag database (live triggers, page indexes, 023a's index);
+     * empty on any other schema.
+     */
+    public Optional<Companion> companion() {
+        if (!capabilities.isRedFlag()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Companion(database.dataSource(), currentSchema()));
+        } catch (SQLException e) {
+            LOG.warn("Could not read the current schema for the companion", e);
+            return Optional.empty();
+        }
+    }
+
+    private String currentSchema() throws SQLException {
+        try (var c = database.connection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The administrator changed the schema (companion installed or removed, 023a's index added): look again,
+     * and restart the background work so live refresh follows what is there now.
+     */
+    public void schemaChanged() throws ConnectionProblem {
+        Capabilities found = probe(database);
+        synchronized (this) {
+            this.capabilities = found.kind() == capabilities.kind() ? found : capabilities;
+            if (backgroundWork != null) {
+                backgroundWork.close();
+                backgroundWork = BackgroundWork.start(this);
+            }
+        }
     }
 
     public Database database() {

@@ -62,13 +62,14 @@ public final class MigrationsCommand implements Callable<Integer> {
         line.addSubcommand(new Validate(env, clock));
         line.addSubcommand(new Migrate(env, clock));
         line.addSubcommand(new Audit(env, clock));
+        line.addSubcommand(new CompanionCommand(env, clock));
         return line;
     }
 
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return CliErrors.print(spec, "Say which: migrations status, validate, migrate or audit.");
+        return CliErrors.print(spec, "Say which: migrations status, validate, migrate, audit or companion.");
     }
 
     /** Opening the database and turning every way of not getting there into exit code 2 with a sentence. */

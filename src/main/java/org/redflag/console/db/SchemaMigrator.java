@@ -39,20 +39,51 @@ public final class SchemaMigrator {
     }
 
     public SchemaMigrator(DataSource dataSource, String... locations) {
+        this(dataSource, List.of(locations), null, null);
+    }
+
+    private SchemaMigrator(DataSource dataSource, List<String> locations, String ownSchema, String redflagSchema) {
         this.dataSource = dataSource;
-        this.locations = List.of(locations);
+        this.locations = locations;
+        this.ownSchema = ownSchema;
+        this.redflagSchema = redflagSchema;
         this.flyway = configure().load();
     }
+
+    /** Where the console's companion on a RedFlag database keeps its objects and its own Flyway history. */
+    public static final String COMPANION_SCHEMA = "redflag_console";
+    public static final String COMPANION_LOCATION = "classpath:db/companion";
+
+    /**
+     * The console's optional companion on a RedFlag database: its own versioned set of objects, with its own
+     * Flyway history in its own schema, so it is listed, upgraded and removed apart from RedFlag's tables.
+     *
+     * @param redflagSchema the schema holding RedFlag's tables (where the triggers and indexes must go)
+     */
+    public static SchemaMigrator companion(DataSource dataSource, String redflagSchema) {
+        return new SchemaMigrator(dataSource, List.of(COMPANION_LOCATION), COMPANION_SCHEMA, redflagSchema);
+    }
+
+    private final String ownSchema;
+    private final String redflagSchema;
 
     private FluentConfiguration configure() {
         FluentConfiguration configuration = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true);
+        if (ownSchema != null) {
+            configuration.schemas(ownSchema).defaultSchema(ownSchema).createSchemas(true)
+                    .placeholders(java.util.Map.of("console", quoted(ownSchema), "redflag", quoted(redflagSchema)));
+        }
         // With Flyway's default transaction-scoped advisory lock, the lock's open transaction makes
         // CREATE INDEX CONCURRENTLY wait for it forever (flyway/flyway#3497); a session lock does not.
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration;
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     public Flyway flyway() {

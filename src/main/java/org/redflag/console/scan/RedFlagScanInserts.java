@@ -94,7 +94,6 @@ final class RedFlagScanInserts implements ScanInserts {
             UUID retriedFromId) throws SQLException {
         boolean key = capabilities.has(Feature.COMMAND_IDEMPOTENCY_KEY);
         boolean expires = capabilities.has(Feature.COMMAND_EXPIRES_AT);
-        boolean guardedBySchema = capabilities.has(Feature.ONE_PENDING_INDEX);
         String sql = """
                 INSERT INTO agent_commands AS c (agent_id, command_type, params, status, source, retried_from_id%s%s)
                 SELECT ?, ?, ?::jsonb, 'pending', ?, ?%s%s
@@ -106,7 +105,8 @@ final class RedFlagScanInserts implements ScanInserts {
                 key ? ", " + IDEMPOTENCY_KEY : "",
                 // The later server gives a new command four hours, in UTC wall time (the column has no zone).
                 expires ? ", (now() AT TIME ZONE 'UTC') + interval '4 hours'" : "",
-                guardedBySchema || key ? "ON CONFLICT DO NOTHING" : "", columns);
+                // Also without a known unique index: one may have been added since the probe (023a's, by consent).
+                "ON CONFLICT DO NOTHING", columns);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 0;
             ps.setObject(++i, agentId);

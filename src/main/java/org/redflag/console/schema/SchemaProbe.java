@@ -75,7 +75,9 @@ public final class SchemaProbe {
         addIf(features, Feature.STORAGE_METRICS, tables.contains("storage_metrics"));
         addIf(features, Feature.DOCKER_IMAGES, tables.contains("docker_images"));
         addIf(features, Feature.PACKAGE_STATE, tables.contains("current_package_state"));
-        addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_notify"));
+        // The console's own schema has its V3 triggers; a RedFlag database, the companion's (with consent).
+        addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_notify")
+                || hasTrigger(c, "redflag_console_notify"));
         Set<String> logSubsystems = kind == SchemaKind.REDFLAG ? quotedValues(constraint(c, "chk_update_logs_subsystem")) : Set.of();
         List<String> recorded = tables.contains("schema_migrations") ? recordedFiles(c) : List.of();
         Optional<String> upTo = recorded.stream().max(Comparator.naturalOrder()).map(SchemaProbe::versionPrefix);

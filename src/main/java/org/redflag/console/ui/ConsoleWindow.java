@@ -34,8 +34,7 @@ import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.live.LiveChanges;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
-import org.redflag.console.ui.migrations.MigrationsView;
-import org.redflag.console.ui.migrations.MigrationsViewModel;
+import org.redflag.console.ui.migrations.MigrationsScreen;
 
 /**
  * The main window: navigation on the left, the current view in the middle, a status bar at the bottom.
@@ -183,12 +182,7 @@ public final class ConsoleWindow {
         schemaReady = readyForViews(opened, overview);
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
         addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
-        addView("Migrations", () -> {
-            MigrationsViewModel model = new MigrationsViewModel(opened.migrations(), opened.legacyAudit(),
-                    opened.database().describe(), executor, Platform::runLater, clock, errors, this::refreshStatus);
-            model.refresh();
-            return new MigrationsView(model);
-        });
+        addView("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
         addView("History", () -> {
             if (!schemaReady) {
                 return schemaNotReady("History");

@@ -67,6 +67,18 @@ public final class MigrationsView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(200), e -> ticked()));
 
+    /** Another tab beside the record and the audit (the companion, on a RedFlag database). */
+    public void addTab(String title, String id, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tabs.getTabs().add(tab);
+    }
+
+    /** The first tab's title: "Flyway migrations" for the console's own schema, RedFlag's record otherwise. */
+    public void recordTabTitle(String title) {
+        tabs.getTabs().get(0).setText(title);
+    }
+
     public MigrationsView(MigrationsViewModel model) {
         this.model = model;
         initializeParts();
