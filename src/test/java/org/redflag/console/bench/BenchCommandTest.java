@@ -2,11 +2,16 @@ package org.redflag.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.testing.CliRun;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
@@ -51,7 +56,7 @@ class BenchCommandTest {
      */
     @ParameterizedTest
     @CsvSource({"redflag-0.1, updates, 3", "redflag-later, docker, 4"})
-    void measuresTheConsoleOnARedFlagShapedDatabase(String shape, String subsystem, int tables) {
+    void measuresTheConsoleOnARedFlagShapedDatabase(String shape, String subsystem, int tables) throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
 
         CliRun run = bench(db, "--shape", shape, "--agents", "200", "--history", "2000", "--runs", "2",
@@ -76,6 +81,15 @@ class BenchCommandTest {
         assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(2000);
         assertThat(run.out().lines().filter(line -> line.matches("^(agents|agent_subsystems|agent_commands|update_logs) .*")))
                 .hasSize(tables);
+        // What the window does with the database the bench left (migrate and demo fleet on): it sees RedFlag and
+        // changes nothing.
+        try (ConsoleContext window = ConsoleContext.open(new ConsoleSettings(
+                new DatabaseTarget.Server(db.url(), TestPostgres.SUPERUSER), true, true), Optional.empty(),
+                Clock.systemUTC())) {
+            assertThat(window.capabilities().isRedFlag()).isTrue();
+        }
+        assertThat(db.queryLong("SELECT count(to_regclass('flyway_schema_history'))")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
     }
 
     @Test
