@@ -61,7 +61,8 @@ final class RedFlagBenchFleet implements BenchFleet {
             s.execute("ANALYZE");
         }
         return List.of(build,
-                new Step("seed: agents, subsystems, commands, history", seedSeconds,
+                new Step(shape == RedFlagShape.LATER ? "seed: agents (+ 015's subsystems), commands, history"
+                        : "seed: agents, commands, history", seedSeconds,
                         seeded.agents() + seeded.subsystems() + seeded.commands() + seeded.historyRows()),
                 new Step("analyze", BenchFleet.seconds(analyzeStart), 0));
     }
