@@ -21,6 +21,9 @@ import org.redflag.console.cli.CliErrors;
 import org.redflag.console.cli.ExitCodes;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.SchemaKind;
+import org.redflag.console.shapes.RedFlagMigrationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +38,13 @@ import picocli.CommandLine.Spec;
         description = {"Generate a fleet (agents, subsystems, commands, history) in a database and print timings "
                 + "(median/p95/max ms) of the console's real queries, their query plans, and the heap the loaded "
                 + "pages use.",
-            "Without --db-url or --data-dir it runs on an embedded PostgreSQL in a temporary folder, deleted afterwards."},
-        footer = {"", "Exit codes: 0 done, 2 cannot run (bad input, no database, or a database that already has agents",
-            "without --yes-write)."})
+            "--shape redflag-0.1 or redflag-later builds RedFlag's own schema (its scripts, its indexes) on an empty "
+                + "database, seeds it as RedFlag writes it, and measures the console on it as on a real RedFlag server.",
+            "Without --db-url or --data-dir it runs on an embedded PostgreSQL in a temporary folder, deleted afterwards. "
+                + "With --data-dir DIR the database stays in DIR: `redflag-console --data-dir DIR` then opens the "
+                + "window on it (a RedFlag shape is probed as RedFlag and never migrated)."},
+        footer = {"", "Exit codes: 0 done, 2 cannot run (bad input, no database, a database that already has agents",
+            "without --yes-write, or any non-empty database for a RedFlag shape)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -63,8 +70,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Scan requests for the throughput figure (default: ${DEFAULT-VALUE}).")
     int scanCalls;
 
+    @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "console", converter = BenchShape.Converter.class,
+            completionCandidates = BenchShape.Labels.class,
+            description = "The schema to measure on: ${COMPLETION-CANDIDATES} (default: console, the console's own).")
+    BenchShape shape;
+
     @Option(names = "--yes-write", negatable = false,
-            description = "Write the generated fleet into a database that already has agents.")
+            description = "Write the generated fleet into a console database that already has agents "
+                    + "(never for a RedFlag shape: its scripts need an empty database).")
     boolean yesWrite;
 
     @Spec
@@ -102,21 +115,41 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Generates on one connection, then measures on a new one: the new context's probe sees the schema that was
+     * just built, so its repositories speak it, exactly as the window's would on that database.
+     */
     private Integer run(ConsoleSettings settings, boolean throwaway) {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
-            FleetGenerator generator = new FleetGenerator(context.database().dataSource());
-            long existing = generator.existingAgents();
-            if (existing > 0 && !yesWrite) {
-                return CliErrors.print(spec, context.database().describe() + " already has agents. The benchmark "
-                        + "writes " + agents + " agents and " + history + " history rows into it; run it on an empty "
-                        + "database, leave out --db-url and --data-dir to use a throwaway one, or add --yes-write.");
+        FleetBench.Sizes sizes = new FleetBench.Sizes(agents, history, warmups, runs, scanCalls);
+        try {
+            Map<String, Long> tableRows;
+            try (ConsoleContext first = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
+                Optional<String> refused = refusal(first);
+                if (refused.isPresent()) {
+                    return CliErrors.print(spec, refused.get());
+                }
+                if (shape == BenchShape.CONSOLE) {
+                    first.migrator().migrate();
+                }
+                out.printf("Benchmark on %s%s%n", first.database().describe(),
+                        throwaway ? " (temporary folder, deleted afterwards)" : "");
+                out.printf("Shape: %s%n", shape.describe());
+                out.flush();
+                tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out);
             }
-            context.migrator().migrate();
-            out.printf("Benchmark on %s%s%n", context.database().describe(),
-                    throwaway ? " (temporary folder, deleted afterwards)" : "");
-            out.flush();
-            new FleetBench(context, new FleetBench.Sizes(agents, history, warmups, runs, scanCalls), out).run();
+            try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
+                out.println();
+                out.printf("Measured on a new connection; the console's probe found: %s%n",
+                        context.capabilities().describe());
+                new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows, out).run();
+            }
+            if (!throwaway && settings.target() instanceof DatabaseTarget.Embedded) {
+                out.println();
+                out.printf("The database stays in %s: `java -jar redflag-console.jar --data-dir %s` opens the window "
+                        + "on it%s.%n", settings.dataDirectory(), settings.dataDirectory(),
+                        shape == BenchShape.CONSOLE ? "" : " (probed as RedFlag, never migrated)");
+            }
             out.flush();
             return ExitCodes.OK;
         } catch (ConnectionProblem problem) {
@@ -124,11 +157,46 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (FlywayException e) {
             return CliErrors.print(spec, "The schema could not be brought up to date: "
                     + e.getMessage().strip().lines().findFirst().orElse("") + ". Run `migrations status` on it.");
-        } catch (SQLException e) {
-            return CliErrors.print(spec, "The benchmark stopped on a database error: "
-                    + e.getMessage().strip().lines().findFirst().orElse("")
+        } catch (RedFlagMigrationException e) {
+            return CliErrors.print(spec, "RedFlag's script " + e.file() + " failed while building the "
+                    + shape.label() + " shape: " + firstLine(e.getCause() == null ? e : e.getCause())
+                    + ". Check that the user may create tables, types and extensions.");
+        } catch (SQLException | IllegalStateException e) {
+            return CliErrors.print(spec, "The benchmark stopped on a database error: " + firstLine(e)
                     + ". Check that the user may create tables and that the server has disk space.");
         }
+    }
+
+    /**
+     * Why the benchmark must not write here, if it must not. The console shape writes next to what a console
+     * database holds only when asked; a RedFlag shape needs an empty database whatever is asked, because
+     * RedFlag's scripts create its tables and would fail (or half-build) on anything already there.
+     */
+    private Optional<String> refusal(ConsoleContext first) throws SQLException {
+        Capabilities found = first.capabilities();
+        String where = first.database().describe();
+        if (shape != BenchShape.CONSOLE) {
+            return found.kind() == SchemaKind.EMPTY ? Optional.empty() : Optional.of(where + " is not empty (it holds "
+                    + found.describe() + "). The " + shape.label() + " shape is built by RedFlag's own scripts, which "
+                    + "need an empty database, so --yes-write cannot help: give an empty database with --db-url, a new "
+                    + "folder with --data-dir, or leave both out to use a throwaway one.");
+        }
+        if (found.kind() == SchemaKind.REDFLAG || found.kind() == SchemaKind.UNKNOWN) {
+            return Optional.of(where + " holds a " + found.describe() + "; the console shape would migrate it to the "
+                    + "console's schema, which the console never does to another schema. Use an empty database.");
+        }
+        long existing = new FleetGenerator(first.database().dataSource()).existingAgents();
+        if (existing > 0 && !yesWrite) {
+            return Optional.of(where + " already has agents. The benchmark writes " + agents + " agents and " + history
+                    + " history rows into it; run it on an empty database, leave out --db-url and --data-dir to use "
+                    + "a throwaway one, or add --yes-write.");
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.strip().lines().findFirst().orElse("");
     }
 
     /** Migrated, no demo fleet and no simulated agents: the benchmark makes its own fleet and drives it itself. */
@@ -149,6 +217,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (history < 0) {
             return Optional.of("--history cannot be negative (it was " + history + "); give 0 or more rows.");
+        }
+        if (shape != BenchShape.CONSOLE && (agents > Integer.MAX_VALUE || history > Integer.MAX_VALUE)) {
+            return Optional.of("--agents and --history can be at most " + Integer.MAX_VALUE + " for a RedFlag shape "
+                    + "(its seed counts in int).");
         }
         if (runs < 1 || warmups < 0 || scanCalls < 1) {
             return Optional.of("--runs and --scan-calls must be at least 1 and --warmups at least 0.");

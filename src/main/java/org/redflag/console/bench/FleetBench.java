@@ -17,14 +17,15 @@ import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
-import org.redflag.console.scan.ScanOutcome;
+import org.redflag.console.scan.ScanRefused;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.simulator.SimulatedFleet;
 
 /**
- * Generates the fleet, then times the repository calls the views make, with the page size they use, and prints
- * the report. Each query is also run once through a {@link RecordingDataSource} and EXPLAINed, so the plan shown
- * is the plan of the very SQL that was timed.
+ * Times the repository calls the views make on a generated fleet, with the page size they use, and prints the
+ * report. Each query is also run once through a {@link RecordingDataSource} and EXPLAINed, so the plan shown is
+ * the plan of the very SQL that was timed; the recording repositories get the context's capabilities, so on a
+ * RedFlag schema they send RedFlag's SQL, as the timed ones do.
  */
 final class FleetBench {
 
@@ -41,13 +42,22 @@ final class FleetBench {
     /** A table with more rows than this read in full is flagged: at fleet scale that is the slow path. */
     static final long BIG_TABLE_ROWS = 10_000;
 
-    /** Every line the report prints for a timed query, in order; the test checks each one is there. */
-    static final List<String> MEASURED = List.of(
-            "agents: first page", "agents: deep page (keyset)", "agents: hostname search", "agents: count",
-            "history: newest page", "history: deep page (keyset)", "history: subsystem docker",
-            "history: result failed", "history: console errors only", "history: one agent", "history: hostname contains", "history: one day",
-            "history: output contains common", "history: output contains rare", "history: output of one row",
-            "scans: requestScan", "fleet: claim round");
+    /** Every line the report prints for a timed query on the console's schema, in order. */
+    static final List<String> MEASURED = measured("docker", true);
+
+    /** The lines for a fleet whose history is filtered by {@code subsystem}; the test checks each one is there. */
+    static List<String> measured(String subsystem, boolean claimRound) {
+        List<String> names = new ArrayList<>(List.of(
+                "agents: first page", "agents: deep page (keyset)", "agents: hostname search", "agents: count",
+                "history: newest page", "history: deep page (keyset)", "history: subsystem " + subsystem,
+                "history: result failed", "history: console errors only", "history: one agent",
+                "history: hostname contains", "history: one day", "history: output contains common",
+                "history: output contains rare", "history: output of one row", "scans: requestScan"));
+        if (claimRound) {
+            names.add("fleet: claim round");
+        }
+        return List.copyOf(names);
+    }
 
     private record Row(String name, Timing.Measured measured, String note) {
     }
@@ -58,27 +68,30 @@ final class FleetBench {
     private final ConsoleContext context;
     private final Sizes sizes;
     private final PrintWriter out;
-    private final FleetGenerator generator;
+    private final BenchFleet fleet;
     private final RecordingDataSource recorder;
+    private final Map<String, Long> tableRows;
     private final List<Row> rows = new ArrayList<>();
     private final List<Plan> plans = new ArrayList<>();
-    private Map<String, Long> tableRows;
 
-    FleetBench(ConsoleContext context, Sizes sizes, PrintWriter out) {
+    /** {@code fleet} reads the database {@code context} is open on; {@code tableRows} as generation counted them. */
+    FleetBench(ConsoleContext context, BenchFleet fleet, Sizes sizes, Map<String, Long> tableRows, PrintWriter out) {
         this.context = context;
+        this.fleet = fleet;
         this.sizes = sizes;
+        this.tableRows = tableRows;
         this.out = out;
-        this.generator = new FleetGenerator(context.database().dataSource());
         this.recorder = new RecordingDataSource(context.database().dataSource());
     }
 
     void run() throws SQLException {
-        generate();
         try {
             measureAgents();
             measureHistory();
             measureScans();
-            measureFleetClaim();
+            if (fleet.runsClaimRound()) {
+                measureFleetClaim();
+            }
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
@@ -88,50 +101,10 @@ final class FleetBench {
         printMemory();
     }
 
-    private void generate() throws SQLException {
-        out.printf("Generating %,d agents and %,d history rows ...%n", sizes.agents(), sizes.history());
-        out.flush();
-        long start = System.nanoTime();
-        generator.agents(sizes.agents());
-        double agentSeconds = seconds(start);
-        long historyStart = System.nanoTime();
-        generator.history(sizes.history(), done -> {
-            if (done < sizes.history()) {
-                out.printf("  history %,d of %,d (%.0f s)%n", done, sizes.history(), seconds(historyStart));
-                out.flush();
-            }
-        });
-        double historySeconds = seconds(historyStart);
-        long analyzeStart = System.nanoTime();
-        generator.analyze();
-        double analyzeSeconds = seconds(analyzeStart);
-
-        out.println();
-        out.println("Generation");
-        TextTable generation = new TextTable("Step", "Seconds", "Rows/s");
-        generation.row("agents, subsystems, commands", format(agentSeconds), perSecond(sizes.agents(), agentSeconds));
-        generation.row("history", format(historySeconds), perSecond(sizes.history(), historySeconds));
-        generation.row("analyze", format(analyzeSeconds), "");
-        generation.print(out);
-
-        out.println();
-        out.println("Tables");
-        TextTable tables = new TextTable("Table", "Rows", "Size (with indexes)");
-        tableRows = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Long> size : generator.tableSizes().entrySet()) {
-            long count = generator.rows(size.getKey());
-            tableRows.put(size.getKey(), count);
-            tables.row(size.getKey(), String.format(Locale.ROOT, "%,d", count), megabytes(size.getValue()));
-        }
-        tables.row("  of which console errors", String.format(Locale.ROOT, "%,d", generator.consoleErrors()), "");
-        tables.print(out);
-        out.flush();
-    }
-
     private void measureAgents() throws Exception {
         AgentRepository agents = context.agents();
-        AgentRepository explained = new AgentRepository(recorder);
-        String[] nearEnd = generator.agentKeyNearEnd();
+        AgentRepository explained = new AgentRepository(recorder, context.capabilities());
+        String[] nearEnd = fleet.agentKeyNearEnd();
         AgentRepository.PageKey deep = new AgentRepository.PageKey(nearEnd[0], UUID.fromString(nearEnd[1]));
         time("agents: first page", () -> agents.page("", null, PAGE).size(), () -> explained.page("", null, PAGE), false);
         time("agents: deep page (keyset)", () -> agents.page("", deep, PAGE).size(),
@@ -143,28 +116,29 @@ final class FleetBench {
 
     private void measureHistory() throws Exception {
         HistoryRepository history = context.history();
-        HistoryRepository explained = new HistoryRepository(recorder);
-        Instant now = generator.databaseNow();
+        HistoryRepository explained = new HistoryRepository(recorder, context.capabilities());
+        Instant now = fleet.databaseNow();
         HistoryRepository.PageKey farBack = new HistoryRepository.PageKey(
-                now.minus(Duration.ofDays(FleetGenerator.HISTORY_DAYS - 5)), new UUID(-1L, -1L));
-        UUID agent = generator.someAgent().orElseThrow();
+                now.minus(Duration.ofDays(fleet.historyDays() - 5)), new UUID(-1L, -1L));
+        UUID agent = fleet.someAgent().orElseThrow();
         HistoryFilter all = HistoryFilter.all();
         historyPage("history: newest page", history, explained, all, null);
         historyPage("history: deep page (keyset)", history, explained, all, farBack);
-        historyPage("history: subsystem docker", history, explained, filter("docker", "", null, null, "", false), null);
+        historyPage("history: subsystem " + fleet.subsystemFilter(), history, explained,
+                filter(fleet.subsystemFilter(), "", null, null, "", false), null);
         historyPage("history: result failed", history, explained, filter("", "failed", null, null, "", false), null);
         historyPage("history: console errors only", history, explained, filter("", "", null, null, "", true), null);
         historyPage("history: one agent", history, explained, HistoryFilter.forAgent(agent), null);
         historyPage("history: hostname contains", history, explained,
                 new HistoryFilter(null, RARE_HOSTNAME, "", "", null, null, "", false), null);
-        Instant dayStart = now.minus(Duration.ofDays(30));
+        Instant dayStart = now.minus(Duration.ofDays(fleet.historyDays() / 3));
         historyPage("history: one day", history, explained,
                 filter("", "", dayStart, dayStart.plus(Duration.ofDays(1)), "", false), null);
         historyPage("history: output contains common", history, explained,
-                filter("", "", null, null, FleetGenerator.COMMON_OUTPUT_TEXT, false), null);
+                filter("", "", null, null, fleet.commonOutputText(), false), null);
         historyPage("history: output contains rare", history, explained,
-                filter("", "", null, null, FleetGenerator.RARE_OUTPUT_TEXT, false), null);
-        UUID row = generator.newestHistoryRowWithOutput().orElseThrow();
+                filter("", "", null, null, fleet.rareOutputText(), false), null);
+        UUID row = fleet.newestHistoryRowWithOutput().orElseThrow();
         time("history: output of one row", () -> history.output(row, 64 * 1024).isPresent() ? 1 : 0,
                 () -> explained.output(row, 64 * 1024), false);
     }
@@ -181,27 +155,34 @@ final class FleetBench {
 
     /**
      * Scan requests as the Agents view sends them: each agent asked twice, so half the calls meet the scan the
-     * first call queued. The database's rule must leave exactly one active scan per agent.
+     * first call queued. The database's rule must leave exactly one waiting scan per agent and type: the console's
+     * one-active index, RedFlag 023a's one-pending index, or (v0.1.18) the console's advisory lock.
      */
     private void measureScans() throws Exception {
         int distinct = (int) Math.max(1, Math.min(sizes.agents(), sizes.scanCalls() / 2));
-        List<UUID> agents = generator.agentIds(distinct);
+        List<UUID> agents = fleet.agentIds(distinct);
         long queued = 0;
+        long refused = 0;
         long start = System.nanoTime();
         for (int call = 0; call < sizes.scanCalls(); call++) {
-            ScanOutcome outcome = context.scans().requestScan(agents.get(call % agents.size()), Subsystem.UPDATES);
-            if (outcome.isNew()) {
-                queued++;
+            try {
+                if (context.scans().requestScan(agents.get(call % agents.size()), Subsystem.UPDATES).isNew()) {
+                    queued++;
+                }
+            } catch (ScanRefused refusal) {
+                // An agent whose updates subsystem is off is refused as the view would refuse it; counted, not fatal.
+                refused++;
             }
         }
         long nanos = System.nanoTime() - start;
-        long duplicates = generator.duplicateActiveCommands();
+        long duplicates = fleet.duplicateScans();
         double perCall = nanos / 1e6 / sizes.scanCalls();
         rows.add(new Row("scans: requestScan", new Timing.Measured(new Timing(perCall, perCall, perCall,
                 sizes.scanCalls()), sizes.scanCalls()), String.format(Locale.ROOT,
-                "%,d calls, %,.0f calls/s, %,d queued, %,d already queued, duplicates = %d%s", sizes.scanCalls(),
-                sizes.scanCalls() / (nanos / 1e9), queued, sizes.scanCalls() - queued, duplicates,
-                duplicates == 0 ? "" : "  !! DUPLICATE ACTIVE SCANS")));
+                "%,d calls, %,.0f calls/s, %,d queued, %,d already queued%s, duplicates = %d%s", sizes.scanCalls(),
+                sizes.scanCalls() / (nanos / 1e9), queued, sizes.scanCalls() - queued - refused,
+                refused == 0 ? "" : String.format(Locale.ROOT, ", %,d refused", refused), duplicates,
+                duplicates == 0 ? "" : "  !! DUPLICATE SCANS (" + fleet.duplicateRule() + ")")));
     }
 
     /** The simulated fleet's round: agents take up to a batch of pending scans (FOR UPDATE SKIP LOCKED). */
@@ -245,10 +226,15 @@ final class FleetBench {
         TextTable table = new TextTable("Query", "Rows", "Median", "p95", "Max", "Note");
         for (Row row : rows) {
             Timing t = row.measured().timing();
-            table.row(row.name(), String.valueOf(row.measured().rows()), ms(t.medianMillis()), ms(t.p95Millis()),
-                    ms(t.maxMillis()), row.note());
+            table.row(row.name(), String.valueOf(row.measured().rows()), Figures.ms(t.medianMillis()), Figures.ms(t.p95Millis()),
+                    Figures.ms(t.maxMillis()), row.note());
         }
         table.print(out);
+        out.println("  duplicates = " + fleet.duplicateRule() + ".");
+        if (!fleet.runsClaimRound()) {
+            out.println("  fleet: claim round skipped: the simulated fleet claims scans in the console's own tables; "
+                    + "on a RedFlag schema RedFlag's agents do that.");
+        }
         out.println();
         out.println("Plans (EXPLAIN ANALYZE, BUFFERS of the same SQL)");
         int flagged = 0;
@@ -288,12 +274,12 @@ final class FleetBench {
         out.println();
         out.printf("Memory (heap used after System.gc(); history has %,d rows)%n", tableRows.get("update_logs"));
         TextTable table = new TextTable("State", "Rows held", "Heap used", "Above baseline");
-        table.row("baseline", "0", megabytes(baseline), "");
-        table.row("history: first page", String.valueOf(Math.min(PAGE, loaded.size())), megabytes(afterFirst),
-                kilobytes(afterFirst - baseline));
-        table.row("history: 10 pages", String.valueOf(loaded.size()), megabytes(afterTen), kilobytes(afterTen - baseline));
-        table.row("+ agents: 10 pages", String.valueOf(agents.size()), megabytes(afterAgents),
-                kilobytes(afterAgents - baseline));
+        table.row("baseline", "0", Figures.megabytes(baseline), "");
+        table.row("history: first page", String.valueOf(Math.min(PAGE, loaded.size())), Figures.megabytes(afterFirst),
+                Figures.kilobytes(afterFirst - baseline));
+        table.row("history: 10 pages", String.valueOf(loaded.size()), Figures.megabytes(afterTen), Figures.kilobytes(afterTen - baseline));
+        table.row("+ agents: 10 pages", String.valueOf(agents.size()), Figures.megabytes(afterAgents),
+                Figures.kilobytes(afterAgents - baseline));
         table.print(out);
         out.flush();
     }
@@ -304,29 +290,5 @@ final class FleetBench {
             System.gc();
         }
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String format(double seconds) {
-        return String.format(Locale.ROOT, "%.1f", seconds);
-    }
-
-    private static String perSecond(long count, double seconds) {
-        return seconds <= 0 ? "" : String.format(Locale.ROOT, "%,.0f", count / seconds);
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.2f", millis);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%,.1f MB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static String kilobytes(long bytes) {
-        return String.format(Locale.ROOT, "%+,.0f KB", bytes / 1024.0);
     }
 }

@@ -4,12 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -20,7 +15,7 @@ import javax.sql.DataSource;
  * (generate_series), because sending millions of rows through JDBC would measure the network, not the console.
  * Every generated agent is marked {@code metadata.bench = true}.
  */
-final class FleetGenerator {
+final class FleetGenerator implements BenchFleet {
 
     /** History is written in slices, each its own transaction, so progress shows and no transaction is huge. */
     static final long HISTORY_SLICE = 250_000;
@@ -38,6 +33,60 @@ final class FleetGenerator {
 
     FleetGenerator(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Agents with their subsystems and commands, then history in slices, then fresh statistics. */
+    @Override
+    public List<Step> generate(FleetBench.Sizes sizes, LongConsumer historyProgress) throws SQLException {
+        long start = System.nanoTime();
+        agents(sizes.agents());
+        Step agentStep = new Step("agents, subsystems, commands", BenchFleet.seconds(start), sizes.agents());
+        long historyStart = System.nanoTime();
+        history(sizes.history(), historyProgress);
+        Step historyStep = new Step("history", BenchFleet.seconds(historyStart), sizes.history());
+        long analyzeStart = System.nanoTime();
+        analyze();
+        return List.of(agentStep, historyStep, new Step("analyze", BenchFleet.seconds(analyzeStart), 0));
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("agents", "agent_subsystems", "agent_commands", "update_logs");
+    }
+
+    @Override
+    public int historyDays() {
+        return HISTORY_DAYS;
+    }
+
+    @Override
+    public String subsystemFilter() {
+        return "docker";
+    }
+
+    @Override
+    public String commonOutputText() {
+        return COMMON_OUTPUT_TEXT;
+    }
+
+    @Override
+    public String rareOutputText() {
+        return RARE_OUTPUT_TEXT;
+    }
+
+    @Override
+    public String duplicateRule() {
+        return "more than one pending or sent command per (agent, command type)";
+    }
+
+    @Override
+    public boolean runsClaimRound() {
+        return true;
     }
 
     /** Agents in the database, or zero when it has no agents table yet (a database never migrated). */
@@ -176,34 +225,13 @@ final class FleetGenerator {
         execute(List.of("ANALYZE agents", "ANALYZE agent_subsystems", "ANALYZE agent_commands", "ANALYZE update_logs"));
     }
 
-    /** Table name to total size on disk (with indexes and TOAST), in bytes. */
-    Map<String, Long> tableSizes() throws SQLException {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        for (String table : List.of("agents", "agent_subsystems", "agent_commands", "update_logs")) {
-            sizes.put(table, count("SELECT pg_total_relation_size('" + table + "')"));
-        }
-        return sizes;
-    }
-
-    long rows(String table) throws SQLException {
-        return count("SELECT count(*) FROM " + table);
-    }
-
     long benchAgents() throws SQLException {
         return count("SELECT count(*) FROM agents WHERE metadata @> '{\"bench\": true}'");
     }
 
-    /** An agent's key a little before the end of the hostname order: where a deep page starts. */
-    String[] agentKeyNearEnd() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT hostname, id::text FROM agents ORDER BY lower(hostname) DESC, id DESC OFFSET 150 LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
-        }
-    }
-
-    /** The agent with the most history rows among a few: a busy agent's History tab. */
-    Optional<UUID> someAgent() throws SQLException {
+    /** The first generated agent in hostname order: every agent has history, spread evenly. */
+    @Override
+    public Optional<UUID> someAgent() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT id FROM agents WHERE metadata @> '{\"bench\": true}' ORDER BY lower(hostname), id LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
@@ -211,56 +239,13 @@ final class FleetGenerator {
         }
     }
 
-    /** Agent ids in hostname order, the first {@code limit} of them: who the scan throughput asks. */
-    List<UUID> agentIds(int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM agents ORDER BY lower(hostname), id LIMIT ?")) {
-            ps.setInt(1, limit);
-            List<UUID> ids = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        }
-    }
-
     /** (agent, command type) pairs with more than one active command: must be zero. */
-    long duplicateActiveCommands() throws SQLException {
+    @Override
+    public long duplicateScans() throws SQLException {
         return count("""
                 SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
                                       GROUP BY agent_id, command_type HAVING count(*) > 1) d
                 """);
-    }
-
-    long consoleErrors() throws SQLException {
-        return count("SELECT count(*) FROM update_logs WHERE action = 'console_error'");
-    }
-
-    /** The newest history row: its output is what the output fetch reads. */
-    Optional<UUID> newestHistoryRowWithOutput() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM update_logs WHERE stdout IS NOT NULL ORDER BY executed_at DESC, id DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-        }
-    }
-
-    Instant databaseNow() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT now()")) {
-            rs.next();
-            return rs.getTimestamp(1).toInstant();
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Runs the statements in order in one session (so setseed holds); the last one gets {@code args}. */

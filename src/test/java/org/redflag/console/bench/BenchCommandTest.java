@@ -2,9 +2,16 @@ package org.redflag.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.testing.CliRun;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
@@ -39,6 +46,70 @@ class BenchCommandTest {
         assertThat(db.queryLong("""
                 SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
                                       GROUP BY agent_id, command_type HAVING count(*) > 1) d""")).isZero();
+    }
+
+    /**
+     * Each RedFlag generation built by RedFlag's own scripts, seeded, probed afresh and measured through the
+     * repositories in RedFlag's dialect. The {@code !!} flag is only raised for tables over
+     * {@link FleetBench#BIG_TABLE_ROWS} rows, so at this size no plan is flagged; what RedFlag's indexes do at
+     * fleet scale is in the README's figures, not asserted here.
+     */
+    @ParameterizedTest
+    @CsvSource({"redflag-0.1, updates, 3", "redflag-later, docker, 4"})
+    void measuresTheConsoleOnARedFlagShapedDatabase(String shape, String subsystem, int tables) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+
+        CliRun run = bench(db, "--shape", shape, "--agents", "200", "--history", "2000", "--runs", "2",
+                "--warmups", "0", "--scan-calls", "50");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Shape: " + shape, "the console's probe found: RedFlag schema",
+                "duplicates = 0", "fleet: claim round skipped", "Memory (heap used after System.gc()")
+                .doesNotContain("console schema");
+        for (String measured : FleetBench.measured(subsystem, false)) {
+            assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(measured)
+                    + "\\s+\\d+\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+");
+        }
+        assertThat(run.out()).doesNotContainPattern("(?m)^fleet: claim round\\s+\\d");
+        assertThat(run.out().lines().filter(line -> line.startsWith("  agents: ") || line.startsWith("  history: ")))
+                .hasSize(FleetBench.measured(subsystem, false).size() - 1)
+                .noneMatch(line -> line.contains("!!"));
+        // RedFlag's schema as RedFlag made it: no console tables, nothing migrated by Flyway.
+        assertThat(db.queryLong("SELECT count(to_regclass('flyway_schema_history'))")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(2000);
+        assertThat(run.out().lines().filter(line -> line.matches("^(agents|agent_subsystems|agent_commands|update_logs) .*")))
+                .hasSize(tables);
+        // What the window does with the database the bench left (migrate and demo fleet on): it sees RedFlag and
+        // changes nothing.
+        try (ConsoleContext window = ConsoleContext.open(new ConsoleSettings(
+                new DatabaseTarget.Server(db.url(), TestPostgres.SUPERUSER), true, true), Optional.empty(),
+                Clock.systemUTC())) {
+            assertThat(window.capabilities().isRedFlag()).isTrue();
+        }
+        assertThat(db.queryLong("SELECT count(to_regclass('flyway_schema_history'))")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
+    }
+
+    @Test
+    void aRedFlagShapeRefusesANonEmptyDatabaseEvenWithYesWrite() {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+
+        CliRun run = bench(db, "--shape", "redflag-later", "--yes-write", "--agents", "10", "--history", "10");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).contains("is not empty", "RedFlag's own scripts", "need an empty database")
+                .doesNotContain("Exception");
+        assertThat(db.queryLong("SELECT count(*) FROM agents")).isZero();
+    }
+
+    @Test
+    void anUnknownShapeIsRefusedWithTheChoices() {
+        CliRun run = CliRun.of(Map.of(), "bench", "--shape", "redflag-2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).contains("console, redflag-0.1 or redflag-later");
     }
 
     @Test
