@@ -109,6 +109,41 @@ class RedFlagWindowTest {
         assertThat(CatalogSnapshot.take(db)).containsExactlyElementsOf(catalogBefore);
     }
 
+    @Test
+    void theCompanionIsInstalledOnlyAfterTheAdminConfirmsTheListAndThenTheWindowIsLive(FxRobot robot) throws Exception {
+        TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
+        List<String> catalogBefore = CatalogSnapshot.take(db);
+        console.open(db.settings(true), Clock.systemUTC());
+        Fx.waitForNode(robot, "#agents-table");
+        robot.clickOn("#nav-migrations");
+        robot.clickOn("Console companion");
+        Label state = Fx.waitForNode(robot, "#companion-state");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> state.getText().startsWith("Not installed"));
+
+        robot.clickOn("#companion-install");
+        javafx.scene.control.DialogPane confirmation = Fx.waitForNode(robot, "#companion-confirmation");
+        assertThat(confirmation.getContentText()).contains("schema redflag_console", "trigger redflag_console_notify",
+                "index redflag_console_agents_hostname", "index redflag_console_logs_agent_executed");
+        robot.clickOn(robot.from(confirmation).lookup("Cancel").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(CatalogSnapshot.take(db)).containsExactlyElementsOf(catalogBefore);
+
+        robot.clickOn("#companion-install");
+        DialogPaneButtons.ok(robot, Fx.waitForNode(robot, "#companion-confirmation"));
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().startsWith("Installed at V3"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> "live".equals(robot.lookup("#status-live").queryAs(Label.class).getText()));
+        assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgname = 'redflag_console_notify'")).isEqualTo(2);
+    }
+
+    /** The OK button of a confirmation. */
+    private static final class DialogPaneButtons {
+        static void ok(FxRobot robot, javafx.scene.control.DialogPane pane) {
+            robot.clickOn(robot.from(pane).lookup("OK").queryButton());
+        }
+    }
+
     private void closeWindow() throws Exception {
         console.afterEach(null);
     }
