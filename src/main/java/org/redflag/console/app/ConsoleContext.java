@@ -158,17 +158,10 @@ public final class ConsoleContext implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Companion(database.dataSource(), currentSchema()));
+            return Optional.of(Companion.forCurrentSchema(database.dataSource()));
         } catch (SQLException e) {
             LOG.warn("Could not read the current schema for the companion", e);
             return Optional.empty();
-        }
-    }
-
-    private String currentSchema() throws SQLException {
-        try (var c = database.connection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 

@@ -23,6 +23,7 @@ import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.schema.Capabilities;
 import org.redflag.console.schema.SchemaKind;
+import org.redflag.console.migration.Companion;
 import org.redflag.console.shapes.RedFlagMigrationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scan-calls", paramLabel = "N", defaultValue = "10000",
             description = "Scan requests for the throughput figure (default: ${DEFAULT-VALUE}).")
     int scanCalls;
+
+    @Option(names = "--with-companion", negatable = false,
+            description = "For a RedFlag shape: install the console's companion (its page indexes) before measuring, "
+                    + "as an administrator may choose to.")
+    boolean withCompanion;
 
     @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "console", converter = BenchShape.Converter.class,
             completionCandidates = BenchShape.Labels.class,
@@ -137,6 +143,12 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("Shape: %s%n", shape.describe());
                 out.flush();
                 tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out);
+                if (withCompanion && shape != BenchShape.CONSOLE) {
+                    long start = System.nanoTime();
+                    Companion.forCurrentSchema(first.database().dataSource()).install();
+                    out.printf("%nInstalled the console's companion (live triggers, page indexes) in %.1f s%n",
+                            (System.nanoTime() - start) / 1e9);
+                }
             }
             try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
                 out.println();

@@ -29,7 +29,9 @@ public final class Companion {
             "2", "index redflag_console_agents_hostname on agents (lower(hostname), id), built concurrently, for the "
                     + "Agents view's order",
             "3", "index redflag_console_logs_agent_executed on update_logs (agent_id, executed_at DESC, id DESC), "
-                    + "built concurrently, for one agent's history and last scan");
+                    + "built concurrently, for one agent's history and last scan",
+            "4", "index redflag_console_logs_console_errors on update_logs (executed_at DESC, id DESC) for console "
+                    + "errors only, built concurrently, for the History's \"console errors only\"");
 
     public static final String ONE_PENDING_INDEX = "CREATE UNIQUE INDEX CONCURRENTLY idx_agent_pending_subsystem "
             + "ON agent_commands (agent_id, command_type, status) WHERE status = 'pending'";
@@ -49,6 +51,11 @@ public final class Companion {
 
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
+
+    /** The companion for the RedFlag tables in the connection's current schema. */
+    public static Companion forCurrentSchema(DataSource dataSource) throws SQLException {
+        return new Companion(dataSource, currentSchema(dataSource));
+    }
 
     public Companion(DataSource dataSource, String redflagSchema) {
         this.dataSource = dataSource;
@@ -87,6 +94,7 @@ public final class Companion {
         return List.of(
                 "DROP INDEX CONCURRENTLY IF EXISTS " + quote(redflag) + ".redflag_console_agents_hostname",
                 "DROP INDEX CONCURRENTLY IF EXISTS " + quote(redflag) + ".redflag_console_logs_agent_executed",
+                "DROP INDEX CONCURRENTLY IF EXISTS " + quote(redflag) + ".redflag_console_logs_console_errors",
                 "DROP SCHEMA IF EXISTS " + SchemaMigrator.COMPANION_SCHEMA + " CASCADE");
     }
 
@@ -123,6 +131,10 @@ public final class Companion {
     }
 
     private String redflagSchema() throws SQLException {
+        return currentSchema(dataSource);
+    }
+
+    private static String currentSchema(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_schema()")) {
             rs.next();

@@ -43,7 +43,7 @@ class CompanionTest {
         CliRun install = run(db, "migrations", "companion", "--install", "--yes");
 
         assertThat(install.exitCode()).as(install.err()).isZero();
-        assertThat(install.out()).contains("installed at V3");
+        assertThat(install.out()).contains("installed at V4");
         assertThat(SchemaProbe.probe(db.dataSource()).has(Feature.LIVE_TRIGGERS)).isTrue();
         assertThat(db.queryLong("SELECT count(*) FROM redflag_console.flyway_schema_history WHERE success")).isGreaterThanOrEqualTo(3);
         String agent = RedFlagFixtures.agent(db, 0).toString();

@@ -131,7 +131,7 @@ class RedFlagWindowTest {
         robot.clickOn("#companion-install");
         DialogPaneButtons.ok(robot, Fx.waitForNode(robot, "#companion-confirmation"));
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().startsWith("Installed at V3"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().startsWith("Installed at V4"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> "live".equals(robot.lookup("#status-live").queryAs(Label.class).getText()));
         assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgname = 'redflag_console_notify'")).isEqualTo(2);
