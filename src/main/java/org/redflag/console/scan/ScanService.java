@@ -53,6 +53,11 @@ public final class ScanService {
         this.route = route;
     }
 
+    /** What agents of this database can scan: RedFlag's first generation knows only updates. */
+    public List<Subsystem> scannableSubsystems() {
+        return capabilities.isFirstGeneration() ? List.of(Subsystem.UPDATES) : List.of(Subsystem.values());
+    }
+
     /** Why scans cannot be asked for on this database at all, or empty when they can. */
     public Optional<String> scanningOff() {
         if (capabilities.scansNeedTheServer() && route.isEmpty()) {

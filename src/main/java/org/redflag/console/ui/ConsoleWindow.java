@@ -165,7 +165,7 @@ public final class ConsoleWindow {
     private void connected(ConsoleContext opened) {
         this.context = opened;
         errors.attach(opened.history());
-        boolean demo = settings.seedsDemoFleet();
+        boolean demo = settings.seedsDemoFleet() && opened.capabilities().isConsole();
         connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
         connectionLabel.getStyleClass().setAll("label", "status-connected");
 

@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.AgentSubsystem;
+import org.redflag.console.scan.DockerImage;
 import org.redflag.console.scan.PendingPackage;
 import org.redflag.console.scan.StorageMetric;
 import org.redflag.console.ui.Columns;
@@ -38,6 +39,7 @@ public final class AgentDetailView extends BorderPane {
     private TableView<AgentCommand> commands;
     private TableView<StorageMetric> storage;
     private TableView<PendingPackage> packages;
+    private TableView<DockerImage> images;
 
     /** The agent's own slice of the history table, shown in a tab of its own. */
     private final HistoryView history;
@@ -112,6 +114,14 @@ public final class AgentDetailView extends BorderPane {
                 column("Installed", 110, p -> p.currentVersion() == null ? "" : p.currentVersion()),
                 column("Available", 110, PendingPackage::availableVersion),
                 column("Severity", 80, PendingPackage::severity));
+
+        images = table("detail-docker", model.images(), "No container images reported: scan docker.");
+        images.getColumns().addAll(
+                column("Image", 260, DockerImage::image),
+                column("Running", 160, i -> i.currentVersion() == null ? "" : i.currentVersion()),
+                column("Update", 160, i -> i.updateAvailable() ? i.availableVersion() : "up to date"),
+                column("Severity", 80, i -> i.severity() == null ? "" : i.severity()),
+                column("Reported", 90, i -> Formats.clockTime(i.seenAt(), model.clock())));
     }
 
     private void layoutParts() {
@@ -129,7 +139,9 @@ public final class AgentDetailView extends BorderPane {
         Tab results = new Tab("Commands and results", lower);
         historyTab = new Tab("History", history);
         historyTab.setId("detail-history-tab");
-        TabPane tabs = new TabPane(results, historyTab);
+        Tab docker = new Tab("Docker images", images);
+        docker.setId("detail-docker-tab");
+        TabPane tabs = new TabPane(results, docker, historyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox body = new VBox(6, section("Subsystems"), subsystems, tabs);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);

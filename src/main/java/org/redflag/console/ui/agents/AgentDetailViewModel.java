@@ -12,6 +12,7 @@ import org.redflag.console.live.ChangeNotice;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.AgentSubsystem;
 import org.redflag.console.scan.CommandRepository;
+import org.redflag.console.scan.DockerImage;
 import org.redflag.console.scan.PendingPackage;
 import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.ScanResultRepository;
@@ -35,7 +36,7 @@ public final class AgentDetailViewModel {
     }
 
     private record Snapshot(List<AgentSubsystem> subsystems, List<AgentCommand> commands, List<StorageMetric> storage,
-            List<PendingPackage> packages) {
+            List<PendingPackage> packages, List<DockerImage> images) {
     }
 
     private final UUID agentId;
@@ -51,6 +52,7 @@ public final class AgentDetailViewModel {
     private final ObservableList<AgentCommand> commands = FXCollections.observableArrayList();
     private final ObservableList<StorageMetric> storage = FXCollections.observableArrayList();
     private final ObservableList<PendingPackage> packages = FXCollections.observableArrayList();
+    private final ObservableList<DockerImage> images = FXCollections.observableArrayList();
     private final ObservableMap<Subsystem, String> scanStates = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private boolean reloadAgain;
@@ -78,11 +80,12 @@ public final class AgentDetailViewModel {
         loading.set(true);
         executor.submit(() -> new Snapshot(subsystemRepository.forAgent(agentId),
                 commandRepository.recentForAgent(agentId, COMMANDS_SHOWN), results.latestStorage(agentId),
-                results.pendingPackages(agentId, PACKAGES_SHOWN)), snapshot -> {
+                results.pendingPackages(agentId, PACKAGES_SHOWN), results.dockerImages(agentId, PACKAGES_SHOWN)), snapshot -> {
                     subsystems.setAll(snapshot.subsystems());
                     commands.setAll(snapshot.commands());
                     storage.setAll(snapshot.storage());
                     packages.setAll(snapshot.packages());
+                    images.setAll(snapshot.images());
                     followAskedScans(snapshot.commands());
                     finishLoad();
                 }, failure -> {
@@ -176,6 +179,11 @@ public final class AgentDetailViewModel {
 
     public ObservableList<StorageMetric> storage() {
         return FXCollections.unmodifiableObservableList(storage);
+    }
+
+    /** The agent's container images, those with an update first. */
+    public ObservableList<DockerImage> images() {
+        return FXCollections.unmodifiableObservableList(images);
     }
 
     public ObservableList<PendingPackage> packages() {

@@ -107,6 +107,21 @@ public final class AgentScansViewModel {
         return details.create(row.agent().id(), row.agent().hostname());
     }
 
+    private final javafx.collections.ObservableList<Subsystem> offered =
+            javafx.collections.FXCollections.observableArrayList(Subsystem.values());
+
+    /** The subsystems this database's agents can scan; storage stays the default where it is one of them. */
+    public void offer(java.util.List<Subsystem> scannable) {
+        offered.setAll(scannable);
+        if (!scannable.contains(subsystem.get())) {
+            subsystem.set(scannable.get(0));
+        }
+    }
+
+    public javafx.collections.ObservableList<Subsystem> offered() {
+        return offered;
+    }
+
     public ObjectProperty<Subsystem> subsystemProperty() {
         return subsystem;
     }

@@ -39,6 +39,7 @@ public final class AgentsScreen {
         this.agentHistory = agentId -> HistoryView.forAgent(context.history(), executor, clock, errors, agentId);
         this.agents = new AgentsViewModel(context.agents(), executor, clock, onError);
         this.scans = new AgentScansViewModel(requests, context.commands(), executor, details);
+        scans.offer(context.scans().scannableSubsystems());
         changes.onChange(Platform::runLater, notice -> {
             scans.changed(notice);
             if (!notice.isPoll() && notice.agentId() != null) {

@@ -75,7 +75,7 @@ public final class AgentsView extends BorderPane {
         summary.getStyleClass().add("muted");
         loadMore = new Button("Load more");
         loadMore.setId("agents-load-more");
-        scanSubsystem = new ChoiceBox<>(FXCollections.observableArrayList(Subsystem.values()));
+        scanSubsystem = new ChoiceBox<>(scans.offered());
         scanSubsystem.setId("scan-subsystem");
         scanSubsystem.setTooltip(new Tooltip("What the scan buttons scan"));
         scanSelected = new Button("Scan selected");
@@ -103,7 +103,7 @@ public final class AgentsView extends BorderPane {
         table.getColumns().addAll(
                 textColumn("Hostname", 200, row -> row.agent().hostname()),
                 textColumn("OS", 200, row -> row.agent().osLabel()),
-                textColumn("Agent version", 90, row -> row.agent().agentVersion()),
+                textColumn("Version", 90, row -> row.agent().agentVersion()),
                 statusColumn(),
                 timeColumn("Last seen", row -> row.agent().lastSeen()),
                 timeColumn("Last scan", row -> row.agent().lastScan()),

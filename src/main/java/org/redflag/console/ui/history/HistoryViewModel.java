@@ -285,7 +285,7 @@ public final class HistoryViewModel {
     }
 
     public List<String> subsystemChoices() {
-        return List.of("", "updates", "storage", "system", "docker", "console", "agents", "history", "migrations",
+        return List.of("", "updates", "storage", "system", "docker", "apt", "dnf", "winget", "console", "agents", "history", "migrations",
                 "scans", "startup");
     }
 
