@@ -80,7 +80,7 @@ public final class AgentDetailView extends BorderPane {
                 column("Subsystem", 100, s -> s.subsystem().id()),
                 column("Enabled", 70, s -> s.enabled() ? "yes" : "no"),
                 column("Auto-run", 70, s -> s.autoRun() ? "yes" : "no"),
-                column("Interval", 80, s -> s.intervalMinutes() + " min"),
+                column("Interval", 80, s -> s.intervalMinutes() > 0 ? s.intervalMinutes() + " min" : "—"),
                 column("Last run", 150, s -> Formats.absolute(s.lastRunAt(), model.clock())),
                 column("Next run", 150, s -> Formats.absolute(s.nextRunAt(), model.clock())),
                 subsystemScanColumn());
