@@ -31,9 +31,16 @@ final class HistoryQuery {
         if (capabilities.isConsole()) {
             return "l.subsystem";
         }
-        String derived = RedFlagActions.derivedSubsystemSql("l.action");
+        String derived = "coalesce(" + RedFlagActions.derivedSubsystemSql("l.action") + ", " + CONSOLE_AREA + ")";
         return capabilities.has(Feature.LOG_SUBSYSTEM) ? "coalesce(l.subsystem, " + derived + ")" : derived;
     }
+
+    /**
+     * A console error on RedFlag keeps its console area ("agents", "history"…) in its stdout document, since
+     * 022's check does not admit it in the subsystem column; the History shows and filters it all the same.
+     */
+    private static final String CONSOLE_AREA =
+            "CASE WHEN l.action = 'console_error' THEN substring(l.stdout FROM '\"area\": \"([^\"]*)\"') END";
 
     String select(String stdout, String stderr) {
         return """
@@ -104,7 +111,11 @@ final class HistoryQuery {
         private void subsystemIs(String wanted) {
             List<String> actions = capabilities.isConsole() ? List.of() : RedFlagActions.actionsOf(wanted);
             boolean column = capabilities.has(Feature.LOG_SUBSYSTEM);
-            if (column && actions.isEmpty()) {
+            if (!capabilities.isConsole() && actions.isEmpty() && !capabilities.logSubsystemAllowed(wanted)) {
+                // Not a subsystem RedFlag's rows can have: a console area, kept in the console error's stdout.
+                sql.append(" AND l.action = 'console_error' AND strpos(l.stdout, ?) > 0");
+                args.add("\"area\": " + org.redflag.console.json.JsonStrings.quoted(wanted));
+            } else if (column && actions.isEmpty()) {
                 sql.append(" AND l.subsystem = ?");
                 args.add(wanted);
             } else if (column) {

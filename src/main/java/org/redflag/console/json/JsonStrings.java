@@ -10,6 +10,13 @@ public final class JsonStrings {
     private JsonStrings() {
     }
 
+    /** The text as one JSON string literal, quotes included. */
+    public static String quoted(String text) {
+        StringBuilder out = new StringBuilder();
+        quote(out, text);
+        return out.toString();
+    }
+
     public static void quote(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -65,7 +65,7 @@ public final class SchemaProbe {
         addIf(features, Feature.ONE_ACTIVE_INDEX, indexes.contains("idx_agent_commands_one_active"));
         addIf(features, Feature.SIGNATURE_COLUMN, has(columns, "agent_commands", "signature"));
         addIf(features, Feature.SIGNED_COMMANDS, has(columns, "agent_commands", "signature")
-                && has(columns, "signing_keys", "is_active") && activeSigningKeys(c) > 0);
+                && has(columns, "signing_keys", "is_active") && signsCommands(c));
         addIf(features, Feature.RECEIVED_STATUS, commandChecks.contains("'received'"));
         addIf(features, Feature.ARCHIVED_FAILED_STATUS, commandChecks.contains("'archived_failed'"));
         addIf(features, Feature.CURRENT_VERSION, has(columns, "agents", "current_version"));
@@ -79,7 +79,8 @@ public final class SchemaProbe {
         addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_notify")
                 || hasTrigger(c, "redflag_console_notify"));
         Set<String> logSubsystems = kind == SchemaKind.REDFLAG ? quotedValues(constraint(c, "chk_update_logs_subsystem")) : Set.of();
-        List<String> recorded = tables.contains("schema_migrations") ? recordedFiles(c) : List.of();
+        List<String> recorded = tables.contains("schema_migrations") && mayRead(c, "schema_migrations")
+                ? recordedFiles(c) : List.of();
         Optional<String> upTo = recorded.stream().max(Comparator.naturalOrder()).map(SchemaProbe::versionPrefix);
         return new Capabilities(kind, features, upTo, recorded.size(), logSubsystems, List.of());
     }
@@ -183,6 +184,24 @@ public final class SchemaProbe {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /**
+     * An active key means the server signs commands. A user who may not read the keys cannot know, and a
+     * console that guessed "unsigned" would write commands agents reject: so then it counts as signed.
+     */
+    private static boolean signsCommands(Connection c) throws SQLException {
+        return !mayRead(c, "signing_keys") || activeSigningKeys(c) > 0;
+    }
+
+    private static boolean mayRead(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_table_privilege(to_regclass("
+                + "quote_ident(current_schema()) || '.' || quote_ident(?)), 'SELECT')")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.schema.SchemaProbe;
 import org.redflag.console.shapes.RedFlagShape;
@@ -50,6 +51,14 @@ class RedFlagErrorsTest {
         }
         assertThat(notifier.shown()).singleElement().satisfies(shown -> assertThat(shown.historyEntryId()).isNotNull());
         assertThat(errors.waiting()).isZero();
+        // The History shows the console area as the row's subsystem and filters on it, as on the console's schema.
+        HistoryRepository history = new HistoryRepository(db.dataSource(), SchemaProbe.probe(db.dataSource()));
+        assertThat(history.page(HistoryFilter.all().withSubsystem("agents"), null, 50)).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.action()).isEqualTo("console_error");
+                    assertThat(entry.subsystem()).isEqualTo("agents");
+                });
+        assertThat(history.page(HistoryFilter.all().withSubsystem("history"), null, 50)).isEmpty();
     }
 
     @ParameterizedTest

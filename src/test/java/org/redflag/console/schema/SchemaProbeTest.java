@@ -58,6 +58,21 @@ class SchemaProbeTest {
     }
 
     @Test
+    void aUserWhoMayNotReadTheKeysOrTheRecordStillGetsAnAnswerAndTheSafeOne() throws Exception {
+        TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
+        TestPostgres.ensureRole("support_reader", "reader-pw");
+        db.execute("GRANT USAGE ON SCHEMA public TO support_reader");
+        db.execute("GRANT SELECT ON agents, agent_commands, update_logs TO support_reader");
+
+        Capabilities found = SchemaProbe.probe(db.dataSourceAs("support_reader", "reader-pw"));
+
+        assertThat(found.kind()).isEqualTo(SchemaKind.REDFLAG);
+        assertThat(found.recordedFiles()).isZero();
+        // Without the keys, "unsigned" would be a guess that makes agents reject the console's commands.
+        assertThat(found.scansNeedTheServer()).isTrue();
+    }
+
+    @Test
     void whatTheRecordClaimsDoesNotMakeACapability() throws Exception {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
         // 023a recorded, but its index gone (a false complete, or dropped by hand): the guard is not there.
