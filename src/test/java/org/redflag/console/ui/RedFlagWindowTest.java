@@ -65,6 +65,23 @@ class RedFlagWindowTest {
                 .containsExactlyElementsOf(RedFlagFixtures.rows(db, "SELECT hostname FROM agents ORDER BY lower(hostname), id")
                         .stream().map(r -> (String) r.get("hostname")).toList());
 
+        // Three clicks faster than any hand on another agent's scan button: one command.
+        String other = agents.getItems().stream().map(row -> row.agent()).filter(a -> !a.id().equals(agent))
+                .findFirst().orElseThrow().hostname();
+        UUID otherId = UUID.fromString(db.queryString("SELECT id::text FROM agents WHERE hostname = ?", other));
+        db.execute("DELETE FROM agent_commands WHERE agent_id = '" + otherId + "'");
+        robot.moveTo(AgentRows.scanButton(robot, other));
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            javafx.scene.robot.Robot mouse = new javafx.scene.robot.Robot();
+            for (int i = 0; i < 3; i++) {
+                mouse.mouseClick(javafx.scene.input.MouseButton.PRIMARY);
+            }
+        });
+        Label otherState = AgentRows.scanState(robot, other);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> otherState.getText().endsWith("queued"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", otherId)).isEqualTo(1);
+
         // The agent's details, and a scan from them: RedFlag's row, handed out by RedFlag's query.
         robot.clickOn(hostname);
         robot.clickOn("#agent-details");
@@ -135,6 +152,16 @@ class RedFlagWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> "live".equals(robot.lookup("#status-live").queryAs(Label.class).getText()));
         assertThat(db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgname = 'redflag_console_notify'")).isEqualTo(2);
+    }
+
+    @Test
+    void whereTheServerSignsCommandsAndNoServerIsGivenTheAgentsViewSaysWhyScanningIsOff(FxRobot robot) throws Exception {
+        TestDatabase db = RedFlagFixtures.signed();
+        console.open(db.settings(true), Clock.systemUTC());
+
+        Label notice = Fx.waitForNode(robot, "#agents-notice");
+
+        assertThat(notice.getText()).contains("Scanning is off for this database", "--server-url");
     }
 
     /** The OK button of a confirmation. */

@@ -199,24 +199,10 @@ class ScanWindowTest {
     }
 
     private static Button scanButton(FxRobot robot, String hostname) {
-        return robot.lookup(".scan-button").match(node -> showsRow(node, hostname)).queryButton();
+        return AgentRows.scanButton(robot, hostname);
     }
 
     private static Label scanState(FxRobot robot, String hostname) {
-        return robot.lookup(".scan-state").match(node -> showsRow(node, hostname)).queryAs(Label.class);
-    }
-
-    /** The table keeps spare cells for measuring; only a cell the user can see counts. */
-    private static boolean showsRow(javafx.scene.Node node, String hostname) {
-        if (!hostname.equals(node.getUserData())) {
-            return false;
-        }
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getParent() != null && node.getParent().getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
-                && !cell.isEmpty();
+        return AgentRows.scanState(robot, hostname);
     }
 }
