@@ -15,7 +15,9 @@ public enum CommandStatus {
     FAILED(false, true),
     TIMED_OUT(false, true),
     CANCELLED(false, true),
-    ARCHIVED_FAILED(false, true);
+    ARCHIVED_FAILED(false, true),
+    /** A status a newer RedFlag added that this console does not know: shown, never acted on. */
+    OTHER(false, false);
 
     private final boolean active;
     private final boolean finished;
@@ -45,7 +47,14 @@ public enum CommandStatus {
 
     /** RedFlag's status column is nullable with the default 'pending'; a NULL is a command nobody took yet. */
     public static CommandStatus fromId(String id) {
-        return id == null ? PENDING : valueOf(id.toUpperCase(Locale.ROOT));
+        if (id == null) {
+            return PENDING;
+        }
+        try {
+            return valueOf(id.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return OTHER;
+        }
     }
 
     /** "timed out" rather than "timed_out" on screen. */
