@@ -70,7 +70,7 @@ public final class TestPostgres {
         ds.setDatabaseName(database);
         ds.setUser(user);
         ds.setPassword(password);
-        return ds;
+        return new UtcSessions(ds);
     }
 
     private static synchronized EmbeddedPostgres server() {
