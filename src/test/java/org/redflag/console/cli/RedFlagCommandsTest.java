@@ -22,8 +22,8 @@ class RedFlagCommandsTest {
     void checkSaysWhatTheDatabaseIsInWordsAndInJson(RedFlagShape shape) {
         TestDatabase db = RedFlagFixtures.build(shape);
 
-        CliRun text = run(db, "check");
-        CliRun json = run(db, "check", "--json");
+        CliRun text = CliRun.against(db, "check");
+        CliRun json = CliRun.against(db, "check", "--json");
 
         String upTo = shape == RedFlagShape.LATER ? "033" : "014";
         assertThat(text.exitCode()).isZero();
@@ -45,8 +45,8 @@ class RedFlagCommandsTest {
     void agentsAndHistoryListWhatSqlHas(RedFlagShape shape) {
         TestDatabase db = RedFlagFixtures.build(shape);
 
-        CliRun agents = run(db, "agents", "--limit", "100");
-        CliRun history = run(db, "history", "--subsystem", "updates", "--json", "--limit", "10000");
+        CliRun agents = CliRun.against(db, "agents", "--limit", "100");
+        CliRun history = CliRun.against(db, "history", "--subsystem", "updates", "--json", "--limit", "10000");
 
         assertThat(agents.exitCode()).isZero();
         assertThat(FleetCli.hostnames(agents)).containsExactlyElementsOf(RedFlagFixtures.rows(db,
@@ -66,8 +66,8 @@ class RedFlagCommandsTest {
         db.execute("DELETE FROM agent_commands WHERE agent_id = '" + agent + "'");
         String host = db.queryString("SELECT hostname FROM agents WHERE id = ?", agent);
 
-        CliRun first = run(db, "scan", "--agent", host, "--subsystem", "updates");
-        CliRun second = run(db, "scan", "--agent", agent.toString(), "--subsystem", "updates", "--json");
+        CliRun first = CliRun.against(db, "scan", "--agent", host, "--subsystem", "updates");
+        CliRun second = CliRun.against(db, "scan", "--agent", agent.toString(), "--subsystem", "updates", "--json");
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).startsWith("queued: updates scan of " + host);
@@ -83,7 +83,7 @@ class RedFlagCommandsTest {
         String host = db.queryString("SELECT hostname FROM agents ORDER BY hostname LIMIT 1");
         long before = db.queryLong("SELECT count(*) FROM agent_commands");
 
-        CliRun scan = run(db, "scan", "--agent", host, "--subsystem", "storage");
+        CliRun scan = CliRun.against(db, "scan", "--agent", host, "--subsystem", "storage");
 
         assertThat(scan.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(scan.err()).contains("Scanning is off for this database").contains("--server-url");
@@ -95,19 +95,9 @@ class RedFlagCommandsTest {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.V0_1_18);
         String host = db.queryString("SELECT hostname FROM agents ORDER BY hostname LIMIT 1");
 
-        CliRun scan = run(db, "scan", "--agent", host, "--subsystem", "docker");
+        CliRun scan = CliRun.against(db, "scan", "--agent", host, "--subsystem", "docker");
 
         assertThat(scan.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(scan.err()).contains("scan updates only");
-    }
-
-    private static CliRun run(TestDatabase db, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db-url";
-        all[args.length + 1] = db.url();
-        all[args.length + 2] = "--db-user";
-        all[args.length + 3] = "postgres";
-        return CliRun.of(Map.of(), all);
     }
 }

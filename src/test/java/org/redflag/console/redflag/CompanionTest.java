@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -27,7 +26,7 @@ class CompanionTest {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
         List<String> before = CatalogSnapshot.take(db);
 
-        CliRun plan = run(db, "migrations", "companion", "--install");
+        CliRun plan = CliRun.against(db, "migrations", "companion", "--install");
 
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.out()).contains("schema redflag_console", "trigger redflag_console_notify",
@@ -40,7 +39,7 @@ class CompanionTest {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
         List<String> before = CatalogSnapshot.take(db);
 
-        CliRun install = run(db, "migrations", "companion", "--install", "--yes");
+        CliRun install = CliRun.against(db, "migrations", "companion", "--install", "--yes");
 
         assertThat(install.exitCode()).as(install.err()).isZero();
         assertThat(install.out()).contains("installed at V4");
@@ -57,7 +56,7 @@ class CompanionTest {
                     .anyMatch(p -> p.startsWith("update_logs," + agent + ","));
         }
 
-        CliRun remove = run(db, "migrations", "companion", "--remove", "--yes");
+        CliRun remove = CliRun.against(db, "migrations", "companion", "--remove", "--yes");
 
         assertThat(remove.exitCode()).as(remove.err()).isZero();
         assertThat(remove.out()).contains("not installed");
@@ -78,7 +77,7 @@ class CompanionTest {
         assertThatThrownBy(companion::addOnePendingIndex).hasMessageContaining("more than one pending command");
 
         db.execute("DELETE FROM agent_commands WHERE agent_id = '" + agent + "'");
-        CliRun add = run(db, "migrations", "companion", "--add-pending-index", "--yes");
+        CliRun add = CliRun.against(db, "migrations", "companion", "--add-pending-index", "--yes");
 
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).contains("023a index      present");
@@ -92,19 +91,9 @@ class CompanionTest {
     void theConsolesOwnSchemaHasNoCompanion() {
         TestDatabase db = org.redflag.console.testing.TestPostgres.newDatabase().migrated();
 
-        CliRun status = run(db, "migrations", "companion");
+        CliRun status = CliRun.against(db, "migrations", "companion");
 
         assertThat(status.exitCode()).isEqualTo(2);
         assertThat(status.err()).contains("The companion is for RedFlag databases");
-    }
-
-    private static CliRun run(TestDatabase db, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db-url";
-        all[args.length + 1] = db.url();
-        all[args.length + 2] = "--db-user";
-        all[args.length + 3] = "postgres";
-        return CliRun.of(Map.of(), all);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redflag.console.testing.MutableClock;
+import org.redflag.console.shapes.RedFlagShape;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.testing.TriggerRouteServer;
@@ -43,9 +44,11 @@ class RedFlagServerClientTest {
     @BeforeEach
     void laterGenerationDatabase() {
         db = TestPostgres.newDatabase();
-        createLaterGenerationTablesStandIn(db);
+        RedFlagShape.LATER.build(db.dataSource());
         linuxAgent = agent("web-1", "linux");
         windowsAgent = agent("desk-1", "windows");
+        // 015's trigger gave each agent four subsystems; this one's docker row goes, so docker is unknown to it.
+        db.execute("DELETE FROM agent_subsystems WHERE agent_id = '" + linuxAgent + "' AND subsystem = 'docker'");
         subsystem(linuxAgent, "storage", true);
         subsystem(linuxAgent, "updates", true);
         subsystem(linuxAgent, "system", false);
@@ -274,61 +277,7 @@ class RedFlagServerClientTest {
 
     private void subsystem(UUID agentId, String name, boolean enabled) {
         db.queryString("INSERT INTO agent_subsystems (agent_id, subsystem, enabled) VALUES (?, ?, ?) "
-                + "RETURNING id::text", agentId, name, enabled);
-    }
-
-    /**
-     * STAND-IN until the shared RedFlag-shaped fixture lands: only the later-generation tables, columns and
-     * indexes the trigger route touches, with the types of SCHEMA.md (c). RedFlag's own ids default to
-     * uuid_generate_v4(); gen_random_uuid() gives the same kind of id without the uuid-ossp extension.
-     */
-    private static void createLaterGenerationTablesStandIn(TestDatabase db) {
-        db.execute("""
-                CREATE TABLE agents (
-                    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    hostname varchar(255) NOT NULL,
-                    os_type varchar(50) NOT NULL CHECK (os_type IN ('windows', 'linux', 'macos')),
-                    os_version varchar(100),
-                    agent_version varchar(20) NOT NULL,
-                    last_seen timestamp NOT NULL DEFAULT now(),
-                    status varchar(20) DEFAULT 'online' CHECK (status IN ('online', 'offline', 'error')),
-                    created_at timestamp DEFAULT now(),
-                    updated_at timestamp DEFAULT now());
-                CREATE TABLE agent_subsystems (
-                    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    agent_id uuid NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
-                    subsystem varchar(50) NOT NULL,
-                    enabled boolean DEFAULT true,
-                    interval_minutes integer DEFAULT 15,
-                    auto_run boolean DEFAULT false,
-                    last_run_at timestamp,
-                    next_run_at timestamp,
-                    created_at timestamp DEFAULT now(),
-                    updated_at timestamp DEFAULT now(),
-                    UNIQUE (agent_id, subsystem));
-                CREATE TABLE agent_commands (
-                    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-                    agent_id uuid REFERENCES agents (id) ON DELETE CASCADE,
-                    command_type varchar(50) NOT NULL,
-                    params jsonb,
-                    status varchar(20) DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'running',
-                        'completed', 'failed', 'timed_out', 'cancelled', 'archived_failed', 'received')),
-                    created_at timestamp DEFAULT now(),
-                    sent_at timestamp,
-                    completed_at timestamp,
-                    result jsonb,
-                    retried_from_id uuid REFERENCES agent_commands (id) ON DELETE SET NULL,
-                    source varchar(20) NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'system')),
-                    signature varchar(128),
-                    idempotency_key varchar(64) UNIQUE,
-                    key_id varchar(64),
-                    signed_at timestamp,
-                    expires_at timestamp,
-                    retry_count integer NOT NULL DEFAULT 0,
-                    updated_at timestamp NOT NULL DEFAULT now(),
-                    received_at timestamptz);
-                CREATE UNIQUE INDEX idx_agent_pending_subsystem ON agent_commands (agent_id, command_type, status)
-                    WHERE status = 'pending';
-                """);
+                + "ON CONFLICT (agent_id, subsystem) DO UPDATE SET enabled = EXCLUDED.enabled RETURNING id::text",
+                agentId, name, enabled);
     }
 }

@@ -9,6 +9,16 @@ import org.redflag.console.app.Launcher;
 /** Runs the real command tree in-process with a given environment and captures what it prints. */
 public record CliRun(int exitCode, String out, String err) {
 
+    /** The command against a test database, as a user would point it there with --db-url and --db-user. */
+    public static CliRun against(TestDatabase db, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--db-url";
+        all[args.length + 1] = db.url();
+        all[args.length + 2] = "--db-user";
+        all[args.length + 3] = TestPostgres.SUPERUSER;
+        return of(Map.of(), all);
+    }
+
     public static CliRun of(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
