@@ -22,4 +22,16 @@ final class Fx {
         WaitForAsyncUtils.waitForFxEvents();
         return (T) robot.lookup(query).query();
     }
+
+    /**
+     * Clicks in an agent's details once its reloads are over, not in the middle of one: a reload rebuilds the
+     * cells, so a button found before it may no longer be on screen when the click lands.
+     */
+    static void clickInSettledDetails(FxRobot robot, String query) throws TimeoutException {
+        javafx.scene.control.Button refresh = waitForNode(robot, "#detail-refresh");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !refresh.isDisabled()
+                && robot.lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+    }
 }

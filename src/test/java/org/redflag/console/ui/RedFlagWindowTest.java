@@ -88,12 +88,19 @@ class RedFlagWindowTest {
         TableView<AgentSubsystem> subsystems = Fx.waitForNode(robot, "#detail-subsystems");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !subsystems.getItems().isEmpty());
         assertThat(subsystems.getItems()).hasSize(shape == RedFlagShape.V0_1_18 ? 1 : 4);
-        robot.clickOn("#detail-scan-updates");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", agent) == 1);
+        Fx.clickInSettledDetails(robot, "#detail-scan-updates");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", agent) == 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no scan row for " + hostname + ": commands=" + RedFlagFixtures.rows(db,
+                    "SELECT command_type, status FROM agent_commands WHERE agent_id = ?", agent) + ", scan states="
+                    + robot.lookup(".scan-state").queryAll().stream().map(n -> ((Label) n).getText()).toList()
+                    + ", button disabled=" + robot.lookup("#detail-scan-updates").queryButton().isDisabled(), e);
+        }
         assertThat(RedFlagFixtures.pendingForAgent(db, shape, agent)).singleElement()
                 .satisfies(row -> assertThat(row.get("command_type")).isEqualTo(updatesScanType));
-        robot.clickOn("#detail-history-tab");
+        Fx.clickInSettledDetails(robot, "#detail-history-tab");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#agent-detail").query().getScene().getWindow().hide());
 

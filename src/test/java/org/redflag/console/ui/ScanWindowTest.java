@@ -162,24 +162,15 @@ class ScanWindowTest {
         robot.clickOn("#detail-scan-storage");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
 
-        clickWhenSettled(robot, "Cancel");
+        Fx.clickInSettledDetails(robot, "Cancel");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> commands.getItems().get(0).status() == CommandStatus.CANCELLED);
-        clickWhenSettled(robot, "Retry");
+        Fx.clickInSettledDetails(robot, "Retry");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 2);
 
         AgentCommand retried = commands.getItems().get(0);
         assertThat(retried.status()).isEqualTo(CommandStatus.PENDING);
         assertThat(retried.retriedFromId()).isEqualTo(commands.getItems().get(1).id());
-    }
-
-    /** The details reload on every change notice; click once the reloads are over, not in the middle of one. */
-    private static void clickWhenSettled(FxRobot robot, String text) throws Exception {
-        Button refresh = robot.lookup("#detail-refresh").queryButton();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !refresh.isDisabled()
-                && robot.lookup(text).tryQuery().map(n -> n.getScene() != null).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(text);
     }
 
     private SimulatedFleet.Round agentsAnswer() throws Exception {
