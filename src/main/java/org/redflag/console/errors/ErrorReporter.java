@@ -1,18 +1,12 @@
 package org.redflag.console.errors;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +38,6 @@ public final class ErrorReporter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
 
-    static final int MAX_AREA_CHARS = 64;
     static final int MAX_MESSAGE_CHARS = 10_000;
     static final int MAX_DETAILS_CHARS = 1_000_000;
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(15);
@@ -60,13 +53,14 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     private final ErrorSpool spool;
+    private final HistoryWriter writer;
     private final Notifier notifier;
     private final Clock clock;
     private final String consoleVersion;
     private final Executor worker;
     private final ScheduledExecutorService ownThread;
     private final Duration retryEvery;
-    private final String host = hostName();
+    private final String host = ErrorTexts.hostName();
     private final String user = System.getProperty("user.name", "unknown");
     private final List<IntConsumer> spoolListeners = new CopyOnWriteArrayList<>();
     private final Object writing = new Object();
@@ -93,6 +87,7 @@ public final class ErrorReporter implements AutoCloseable {
     private ErrorReporter(ErrorSpool spool, Notifier notifier, Clock clock, String consoleVersion, Executor worker,
             ScheduledExecutorService ownThread, Duration retryEvery) {
         this.spool = spool;
+        this.writer = new HistoryWriter(spool);
         this.notifier = notifier;
         this.clock = clock;
         this.consoleVersion = consoleVersion;
@@ -139,7 +134,7 @@ public final class ErrorReporter implements AutoCloseable {
         execute(() -> {
             UUID row = record(error);
             try {
-                notifier.showError(titleFor(error.area()), error.message(), row);
+                notifier.showError(ErrorTexts.titleFor(error.area()), error.message(), row);
             } catch (RuntimeException e) {
                 LOG.error("Could not show the notification for a console error", e);
             }
@@ -172,44 +167,12 @@ public final class ErrorReporter implements AutoCloseable {
                 return new Replay(0, spool.pending());
             }
             lastReplayAttempt = clock.instant();
-            List<ErrorSpool.Entry> entries;
-            try {
-                entries = spool.read();
-            } catch (IOException e) {
-                LOG.error("Could not read the error spool {}", spool.file(), e);
+            Replay replay = writer.replaySpool(target);
+            if (replay == null) {
                 return new Replay(0, spool.pending());
             }
-            int written = 0;
-            long end = 0;
-            List<String> unreadable = new ArrayList<>();
-            for (ErrorSpool.Entry entry : entries) {
-                if (entry.readable()) {
-                    try {
-                        write(target, entry.error());
-                    } catch (SQLException | RuntimeException e) {
-                        LOG.info("The database does not take spooled errors yet ({}); {} wait", e.getMessage(),
-                                spool.pending() - written);
-                        break;
-                    }
-                    written++;
-                } else {
-                    unreadable.add(entry.line());
-                }
-                end = entry.endOffset();
-            }
-            if (end > 0) {
-                try {
-                    spool.trim(end, written, unreadable);
-                } catch (IOException e) {
-                    // The rows are written; the next replay finds them again and writes nothing twice.
-                    LOG.error("Could not trim the error spool {}", spool.file(), e);
-                }
-            }
-            if (written > 0) {
-                LOG.info("Wrote {} spooled console error(s) to the history; {} wait", written, spool.pending());
-            }
             fireSpoolChanged();
-            return new Replay(written, spool.pending());
+            return replay;
         }
     }
 
@@ -267,7 +230,7 @@ public final class ErrorReporter implements AutoCloseable {
             }
             if (target != null && spool.pending() == 0) {
                 try {
-                    return write(target, error);
+                    return writer.write(target, error);
                 } catch (SQLException | RuntimeException e) {
                     LOG.warn("The database did not take a console error; it waits in {}", spool.file(), e);
                     lastReplayAttempt = clock.instant();
@@ -281,46 +244,6 @@ public final class ErrorReporter implements AutoCloseable {
             fireSpoolChanged();
             return null;
         }
-    }
-
-    /**
-     * Writes the error's row. A row the schema refuses for good (a check, a missing column: SQL states 42xxx
-     * and 23xxx) is no outage: waiting would not help, and spooling it would hold back every error behind it
-     * and say "offline" while connected. Then the barest row every update_logs takes is written instead, and
-     * if even that is refused the error is set aside on disk; the log says why either way.
-     *
-     * @return the history row, or null when the error had to be set aside
-     */
-    private UUID write(HistoryRepository target, ConsoleError error) throws SQLException {
-        try {
-            return target.insertConsoleError(error);
-        } catch (SQLException refused) {
-            if (!refusedForGood(refused)) {
-                throw refused;
-            }
-            LOG.warn("The history refused the console error row ({}, SQL state {}); writing a bare row instead",
-                    refused.getMessage(), refused.getSQLState());
-            try {
-                return target.insertBareConsoleError(error);
-            } catch (SQLException bare) {
-                if (!refusedForGood(bare)) {
-                    throw bare;
-                }
-                LOG.error("The history refused even a bare console error row ({}); it is kept in {}",
-                        bare.getMessage(), spool.rejectedFile());
-                try {
-                    spool.setAside(error);
-                } catch (IOException e) {
-                    LOG.error("Could not set the console error aside; only this log keeps it: {}", SpoolLines.encode(error), e);
-                }
-                return null;
-            }
-        }
-    }
-
-    private static boolean refusedForGood(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("42") || state.startsWith("23"));
     }
 
     private boolean retryDue() {
@@ -371,65 +294,17 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     private ConsoleError capture(String area, String message, Throwable failure, UUID agentId) {
-        String where = area == null || area.isBlank() ? "console" : area.strip();
-        where = StorableText.of(where, Integer.MAX_VALUE);
-        if (where.length() > MAX_AREA_CHARS) {
-            where = where.substring(0, MAX_AREA_CHARS);
-        }
-        String what = message == null || message.isBlank()
-                ? (failure == null ? "Unknown error" : describe(failure))
-                : message;
-        return new ConsoleError(UUID.randomUUID(), clock.instant(), where, StorableText.of(what, MAX_MESSAGE_CHARS),
-                StorableText.of(stackTrace(failure), MAX_DETAILS_CHARS), agentId, StorableText.of(host, 255),
+        String what = ErrorTexts.messageOrDescription(message, failure);
+        return new ConsoleError(UUID.randomUUID(), clock.instant(), ErrorTexts.area(area),
+                StorableText.of(what, MAX_MESSAGE_CHARS),
+                StorableText.of(ErrorTexts.stackTrace(failure), MAX_DETAILS_CHARS), agentId, StorableText.of(host, 255),
                 StorableText.of(user, 255), StorableText.of(consoleVersion, 64),
                 StorableText.of(Thread.currentThread().getName(), 255));
     }
 
     /** A sentence for a failure nobody explained: the root cause's message, said plainly. */
     static String describe(Throwable failure) {
-        if (failure == null) {
-            return "Unknown error";
-        }
-        Throwable root = failure;
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
-        String message;
-        try {
-            message = root.getMessage() == null || root.getMessage().isBlank()
-                    ? root.getClass().getSimpleName()
-                    : root.getMessage().strip();
-        } catch (RuntimeException e) {
-            message = root.getClass().getName();
-        }
-        if (root instanceof SQLTransientConnectionException
-                || root instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return "Lost the connection to the database (" + message + "). Check that the server is running and "
-                    + "reachable; errors are kept on disk until it is back.";
-        }
-        if (root instanceof SQLException sql && sql.getSQLState() != null) {
-            return "The database refused the request: " + message;
-        }
-        return message;
-    }
-
-    private static String titleFor(String area) {
-        return area.isEmpty() ? "Error" : Character.toUpperCase(area.charAt(0)) + area.substring(1) + " — error";
-    }
-
-    private static String stackTrace(Throwable failure) {
-        if (failure == null) {
-            return "";
-        }
-        try {
-            StringWriter text = new StringWriter();
-            failure.printStackTrace(new PrintWriter(text));
-            return text.toString();
-        } catch (RuntimeException | StackOverflowError e) {
-            // A throwable whose toString() or getMessage() fails still deserves a row.
-            return failure.getClass().getName() + " (its stack trace could not be printed: " + e + ")";
-        }
+        return ErrorTexts.describe(failure);
     }
 
     private static ErrorSpool temporarySpool() {
@@ -437,14 +312,6 @@ public final class ErrorReporter implements AutoCloseable {
             return new ErrorSpool(Files.createTempFile("redflag-console-errors", ".jsonl"));
         } catch (IOException e) {
             throw new UncheckedIOException("no temp folder for the error spool", e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
         }
     }
 }

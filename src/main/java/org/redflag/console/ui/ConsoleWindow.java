@@ -13,16 +13,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.StatusBar;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
@@ -31,7 +28,6 @@ import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
 import org.redflag.console.migration.MigrationOverview;
-import org.redflag.console.live.LiveChanges;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsScreen;
@@ -51,11 +47,8 @@ public final class ConsoleWindow {
     private final StackPane content = new StackPane();
     private final VBox navigation = new VBox(4);
     private final ToggleGroup navigationGroup = new ToggleGroup();
-    private final Label connectionLabel = new Label("not connected");
-    private final Label schemaLabel = new Label();
-    private final Label agentCountLabel = new Label();
-    private final Label spoolLabel = new Label();
-    private final Label liveLabel = new Label();
+    private final ConsoleStatusBar statusBar = new ConsoleStatusBar();
+    private final ConnectionMessages connectionMessages;
 
     private final ErrorReporter errors;
     /** The window made its reporter (tests, tools) and so closes it; the launcher's reporter outlives it. */
@@ -79,11 +72,12 @@ public final class ConsoleWindow {
         this.password = password;
         this.clock = clock;
         this.executor = executor;
+        this.connectionMessages = new ConnectionMessages(stage, content);
         this.ownsErrors = errors == null;
         this.errors = errors != null ? errors : ErrorReporter.onOwnThread(ErrorSpool.in(settings.dataDirectory()),
                 new FxNotifier(() -> stage, this::showHistoryEntry), clock, Version.current(), SPOOL_RETRY);
         layoutParts();
-        this.errors.onSpoolChanged(waiting -> Platform.runLater(() -> showSpool(waiting)));
+        this.errors.onSpoolChanged(waiting -> Platform.runLater(() -> statusBar.showSpool(waiting)));
     }
 
     /** The launcher's window: the error door exists (and catches start-up errors) before the window does. */
@@ -103,21 +97,6 @@ public final class ConsoleWindow {
         navigation.getStyleClass().add("navigation");
         navigation.setPadding(new Insets(16, 10, 16, 10));
         navigation.setPrefWidth(170);
-
-        connectionLabel.setId("status-connection");
-        schemaLabel.setId("status-schema");
-        agentCountLabel.setId("status-agents");
-        spoolLabel.setId("status-spool");
-        spoolLabel.getStyleClass().add("status-spool");
-        spoolLabel.setVisible(false);
-        spoolLabel.setManaged(false);
-        liveLabel.setId("status-live");
-        StatusBar statusBar = new StatusBar();
-        statusBar.setId("status-bar");
-        statusBar.setText("");
-        statusBar.getLeftItems().addAll(connectionLabel, spoolLabel);
-        statusBar.getRightItems().addAll(schemaLabel, new Separator(javafx.geometry.Orientation.VERTICAL),
-                agentCountLabel, new Separator(javafx.geometry.Orientation.VERTICAL), liveLabel);
 
         content.getStyleClass().add("content");
         root.setLeft(navigation);
@@ -149,10 +128,10 @@ public final class ConsoleWindow {
 
     private void connect() {
         boolean embedded = settings.target() instanceof DatabaseTarget.Embedded;
-        showMessage(new ProgressIndicator(), embedded
+        connectionMessages.showWaiting(embedded
                 ? "Starting the embedded PostgreSQL… (the first start unpacks the server and takes a few seconds)"
                 : "Connecting to " + settings.target().describe() + "…");
-        connectionLabel.setText(embedded ? "starting embedded database…" : "connecting to " + settings.target().describe());
+        statusBar.showConnecting(embedded ? "starting embedded database…" : "connecting to " + settings.target().describe());
         Optional<char[]> attempt = password;
         executor.submit(() -> ConsoleContext.open(settings, attempt, clock), this::connected, this::connectFailed);
     }
@@ -166,8 +145,7 @@ public final class ConsoleWindow {
         this.context = opened;
         errors.attach(opened.history());
         boolean demo = settings.seedsDemoFleet() && opened.capabilities().isConsole();
-        connectionLabel.setText("● " + opened.database().describe() + (demo ? " · demo fleet" : ""));
-        connectionLabel.getStyleClass().setAll("label", "status-connected");
+        statusBar.showConnected(opened.database().describe() + (demo ? " · demo fleet" : ""));
 
         // Support staff often open someone else's database with --no-migrate: find out first whether the
         // console's own views can work on it, instead of letting them fail query after query.
@@ -192,7 +170,7 @@ public final class ConsoleWindow {
             return historyView;
         });
         navigationGroup.getToggles().get(schemaReady ? 0 : 1).setSelected(true);
-        opened.changes().onMode(javafx.application.Platform::runLater, this::showLiveMode);
+        opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
         if (schemaReady) {
             opened.startBackgroundWork();
         }
@@ -209,7 +187,7 @@ public final class ConsoleWindow {
         Label title = new Label("This database does not have the console's schema yet");
         title.getStyleClass().add("placeholder-title");
         Label why = new Label("The " + view + " view reads the console's own tables, and this database is at "
-                + schemaLabel.getText() + ". Nothing has been changed in it. Open Migrations to see what is there, "
+                + statusBar.schemaText() + ". Nothing has been changed in it. Open Migrations to see what is there, "
                 + "to audit a legacy RedFlag schema, or to migrate it; this view opens once the schema is up to date.");
         why.setWrapText(true);
         why.setMaxWidth(620);
@@ -253,23 +231,13 @@ public final class ConsoleWindow {
                     return new StatusFacts(schema, ready, ready ? opened.agents().count() : -1);
                 },
                 facts -> {
-                    schemaLabel.setText(facts.schema());
-                    agentCountLabel.setText(facts.agents() < 0 ? "agents: —"
-                            : facts.agents() + (facts.agents() == 1 ? " agent" : " agents"));
+                    statusBar.showSchema(facts.schema());
+                    statusBar.showAgents(facts.agents());
                     if (facts.ready() && !schemaReady) {
                         schemaOpened(opened);
                     }
                 },
                 this::reportFrom);
-    }
-
-    private void showLiveMode(LiveChanges.Mode mode) {
-        boolean live = mode == LiveChanges.Mode.LIVE;
-        liveLabel.setText(live ? "live" : "polling");
-        liveLabel.setTooltip(new javafx.scene.control.Tooltip(live
-                ? "Changes appear as the database announces them"
-                : "No live connection: views look for changes every few seconds"));
-        liveLabel.getStyleClass().setAll("label", live ? "status-connected" : "muted");
     }
 
     private record StatusFacts(String schema, boolean ready, long agents) {
@@ -301,63 +269,20 @@ public final class ConsoleWindow {
         }
     }
 
-    private void showSpool(int waiting) {
-        spoolLabel.setText(waiting == 0 ? "" : "offline — " + waiting + (waiting == 1 ? " error" : " errors") + " waiting");
-        spoolLabel.setVisible(waiting > 0);
-        spoolLabel.setManaged(waiting > 0);
-    }
-
     private void connectFailed(Throwable failure) {
         ConnectionProblem problem = failure instanceof ConnectionProblem p
                 ? p
                 : new ConnectionProblem(ConnectionProblem.Kind.OTHER, "The console could not start: "
                         + failure.getMessage() + ". The log in the data folder has the details.", failure);
-        connectionLabel.setText("not connected");
+        statusBar.showNotConnected();
         if (!problem.passwordMightHelp()) {
-            // The dialog below explains it; the history keeps it (from the spool, once a database is open).
+            // The window and its dialog explain it; the history keeps it (from the spool, once a database is open).
             errors.recordOnly("startup", problem.getMessage(), failure);
         }
-        Button retry = new Button("Retry");
-        retry.setOnAction(e -> connect());
-        Label message = new Label(problem.getMessage());
-        message.setWrapText(true);
-        message.setMaxWidth(560);
-        message.setId("connection-problem-message");
-        showMessage(retry, ConnectionDialogs.headline(problem.kind()));
-        ((VBox) content.getChildren().get(0)).getChildren().add(1, message);
-
-        if (problem.passwordMightHelp()) {
-            var dialog = ConnectionDialogs.password(stage, problem);
-            dialog.setOnHidden(e -> {
-                char[] typed = dialog.getResult();
-                if (typed != null) {
-                    password = Optional.of(typed);
-                    connect();
-                }
-            });
-            dialog.show();
-            return;
-        }
-        var alert = ConnectionDialogs.problem(stage, problem);
-        alert.setOnHidden(e -> {
-            if (alert.getResult() == ConnectionDialogs.RETRY) {
-                connect();
-            } else if (alert.getResult() == ConnectionDialogs.QUIT) {
-                stage.close();
-            }
+        connectionMessages.showFailure(problem, this::connect, typed -> {
+            password = Optional.of(typed);
+            connect();
         });
-        alert.show();
-    }
-
-    private void showMessage(Node graphic, String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("placeholder-title");
-        label.setWrapText(true);
-        label.setMaxWidth(560);
-        VBox box = new VBox(16, label, graphic);
-        box.setAlignment(Pos.CENTER);
-        VBox.setVgrow(box, Priority.ALWAYS);
-        content.getChildren().setAll(box);
     }
 
     /** Closes the database (and stops the embedded server) off the FX thread. */

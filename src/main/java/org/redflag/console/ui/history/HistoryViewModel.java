@@ -12,7 +12,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +23,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
-import org.redflag.console.history.HistoryCsvExport;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryOutput;
@@ -55,6 +53,7 @@ public final class HistoryViewModel {
     private final Clock clock;
     private final ErrorReporter errors;
     private final UUID fixedAgentId;
+    private final HistoryExportModel export;
 
     private final StringProperty hostnameSearch = new SimpleStringProperty(this, "hostnameSearch", "");
     private final StringProperty subsystem = new SimpleStringProperty(this, "subsystem", "");
@@ -71,16 +70,12 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper filterMessage = new ReadOnlyStringWrapper(this, "filterMessage", "");
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
-    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress");
-    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
 
     /** Bumped by every reload, so a slow page that arrives after a newer filter is dropped. */
     private long generation;
     /** Bumped by every selection, so outputs that arrive after the user moved on are dropped. */
     private long detailGeneration;
     private String lastReportedProblem;
-    private volatile boolean exportCancelled;
 
     /**
      * @param fixedAgentId only this agent's history (and no hostname search), or null for all
@@ -92,6 +87,7 @@ public final class HistoryViewModel {
         this.clock = clock;
         this.errors = errors;
         this.fixedAgentId = fixedAgentId;
+        this.export = new HistoryExportModel(history, executor, errors, fixedAgentId);
     }
 
     /** The filter as the inputs say now. Dates are whole days in the clock's zone, both ends included. */
@@ -201,50 +197,11 @@ public final class HistoryViewModel {
 
     /** Writes every row matching the current filter to {@code target}, in the background. */
     public void exportCsv(Path target) {
-        if (exporting.get()) {
-            return;
-        }
-        HistoryFilter filter = filter();
-        Optional<String> problem = filter.problem();
-        if (problem.isPresent()) {
-            errors.report("history", problem.get(), null, fixedAgentId);
-            return;
-        }
-        exportCancelled = false;
-        exporting.set(true);
-        exportProgress.set(-1);
-        exportStatus.set("Exporting to " + target.getFileName() + "…");
-        HistoryCsvExport.Progress progress = new HistoryCsvExport.Progress() {
-            @Override
-            public void rowsWritten(long written, Optional<Long> total) {
-                executor.onUiThread(() -> {
-                    exportProgress.set(total.filter(t -> t > 0).map(t -> (double) written / t).orElse(-1.0));
-                    exportStatus.set("Exported " + written + total.map(t -> " of " + t).orElse("") + " rows…");
-                });
-            }
-
-            @Override
-            public boolean cancelled() {
-                return exportCancelled;
-            }
-        };
-        executor.submit(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
-            exporting.set(false);
-            exportProgress.set(outcome.completed() ? 1 : 0);
-            exportStatus.set(outcome.completed()
-                    ? "Exported " + outcome.rows() + " rows to " + target
-                    : "Export cancelled; no file was written.");
-        }, failure -> {
-            exporting.set(false);
-            exportProgress.set(0);
-            exportStatus.set("Export failed.");
-            errors.report("history", "The export to " + target + " failed: " + failure.getMessage()
-                    + ". Choose a folder you can write to and try again.", failure, fixedAgentId);
-        });
+        export.exportCsv(filter(), target);
     }
 
     public void cancelExport() {
-        exportCancelled = true;
+        export.cancelExport();
     }
 
     private String shortSearchHint() {
@@ -343,15 +300,15 @@ public final class HistoryViewModel {
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return export.exportingProperty();
     }
 
     /** 0..1, or -1 while the total is unknown. */
     public ReadOnlyDoubleProperty exportProgressProperty() {
-        return exportProgress.getReadOnlyProperty();
+        return export.exportProgressProperty();
     }
 
     public ReadOnlyStringProperty exportStatusProperty() {
-        return exportStatus.getReadOnlyProperty();
+        return export.exportStatusProperty();
     }
 }

@@ -1,0 +1,93 @@
+package org.redflag.console.errors;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * The words of an error: its area and message as the row keeps them, the sentence for a failure nobody
+ * explained, the notification's title, the stack trace for the details column and the host name for the row. Each of them must come out even for a
+ * throwable that misbehaves, because the error door never throws.
+ */
+final class ErrorTexts {
+
+    static final int MAX_AREA_CHARS = 64;
+
+    private ErrorTexts() {
+    }
+
+    /** The area as the row keeps it: "console" when nobody named one, cut to what the column holds. */
+    static String area(String area) {
+        String where = area == null || area.isBlank() ? "console" : area.strip();
+        where = StorableText.of(where, Integer.MAX_VALUE);
+        if (where.length() > MAX_AREA_CHARS) {
+            where = where.substring(0, MAX_AREA_CHARS);
+        }
+        return where;
+    }
+
+    /** The caller's message, or, when it gave none, a sentence made from the failure. */
+    static String messageOrDescription(String message, Throwable failure) {
+        return message == null || message.isBlank()
+                ? (failure == null ? "Unknown error" : describe(failure))
+                : message;
+    }
+
+    /** A sentence for a failure nobody explained: the root cause's message, said plainly. */
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "Unknown error";
+        }
+        Throwable root = failure;
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        String message;
+        try {
+            message = root.getMessage() == null || root.getMessage().isBlank()
+                    ? root.getClass().getSimpleName()
+                    : root.getMessage().strip();
+        } catch (RuntimeException e) {
+            message = root.getClass().getName();
+        }
+        if (root instanceof SQLTransientConnectionException
+                || root instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return "Lost the connection to the database (" + message + "). Check that the server is running and "
+                    + "reachable; errors are kept on disk until it is back.";
+        }
+        if (root instanceof SQLException sql && sql.getSQLState() != null) {
+            return "The database refused the request: " + message;
+        }
+        return message;
+    }
+
+    static String titleFor(String area) {
+        return area.isEmpty() ? "Error" : Character.toUpperCase(area.charAt(0)) + area.substring(1) + " — error";
+    }
+
+    static String stackTrace(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        try {
+            StringWriter text = new StringWriter();
+            failure.printStackTrace(new PrintWriter(text));
+            return text.toString();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A throwable whose toString() or getMessage() fails still deserves a row.
+            return failure.getClass().getName() + " (its stack trace could not be printed: " + e + ")";
+        }
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

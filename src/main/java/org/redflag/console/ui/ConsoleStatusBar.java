@@ -1,0 +1,90 @@
+package org.redflag.console.ui;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.StatusBar;
+import org.redflag.console.live.LiveChanges;
+
+/**
+ * The window's status bar: which database (or what it waits for), errors waiting offline on the left; the
+ * schema, the agent count and whether changes arrive live on the right. The window says what happened; this
+ * says it in the bar's words.
+ */
+final class ConsoleStatusBar extends StatusBar {
+
+    private final Label connectionLabel = new Label("not connected");
+    private final Label schemaLabel = new Label();
+    private final Label agentCountLabel = new Label();
+    private final Label spoolLabel = new Label();
+    private final Label liveLabel = new Label();
+
+    ConsoleStatusBar() {
+        initializeParts();
+        layoutParts();
+    }
+
+    private void initializeParts() {
+        connectionLabel.setId("status-connection");
+        schemaLabel.setId("status-schema");
+        agentCountLabel.setId("status-agents");
+        spoolLabel.setId("status-spool");
+        spoolLabel.getStyleClass().add("status-spool");
+        spoolLabel.setVisible(false);
+        spoolLabel.setManaged(false);
+        liveLabel.setId("status-live");
+    }
+
+    private void layoutParts() {
+        setId("status-bar");
+        setText("");
+        getLeftItems().addAll(connectionLabel, spoolLabel);
+        getRightItems().addAll(schemaLabel, new Separator(Orientation.VERTICAL),
+                agentCountLabel, new Separator(Orientation.VERTICAL), liveLabel);
+    }
+
+    /** What the window is doing to get a database: starting the embedded one or connecting. */
+    void showConnecting(String what) {
+        connectionLabel.setText(what);
+    }
+
+    void showConnected(String database) {
+        connectionLabel.setText("● " + database);
+        connectionLabel.getStyleClass().setAll("label", "status-connected");
+    }
+
+    void showNotConnected() {
+        connectionLabel.setText("not connected");
+    }
+
+    void showSchema(String schema) {
+        schemaLabel.setText(schema);
+    }
+
+    /** What the schema label says now, for sentences that quote it. */
+    String schemaText() {
+        return schemaLabel.getText();
+    }
+
+    /** @param agents the count, or negative when the schema cannot say */
+    void showAgents(long agents) {
+        agentCountLabel.setText(agents < 0 ? "agents: —" : agents + (agents == 1 ? " agent" : " agents"));
+    }
+
+    /** Errors waiting in the spool mean the history is offline; the label is only there while they wait. */
+    void showSpool(int waiting) {
+        spoolLabel.setText(waiting == 0 ? "" : "offline — " + waiting + (waiting == 1 ? " error" : " errors") + " waiting");
+        spoolLabel.setVisible(waiting > 0);
+        spoolLabel.setManaged(waiting > 0);
+    }
+
+    void showLiveMode(LiveChanges.Mode mode) {
+        boolean live = mode == LiveChanges.Mode.LIVE;
+        liveLabel.setText(live ? "live" : "polling");
+        liveLabel.setTooltip(new Tooltip(live
+                ? "Changes appear as the database announces them"
+                : "No live connection: views look for changes every few seconds"));
+        liveLabel.getStyleClass().setAll("label", live ? "status-connected" : "muted");
+    }
+}

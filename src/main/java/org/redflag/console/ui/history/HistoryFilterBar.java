@@ -1,0 +1,163 @@
+package org.redflag.console.ui.history;
+
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.redflag.console.ui.SearchField;
+
+/**
+ * The history's toolbar: the filters that combine (hostname, output text, subsystem, result, dates, console
+ * errors only), what they matched, and the refresh and export buttons. Each change of a filter is a query.
+ */
+final class HistoryFilterBar extends VBox {
+
+    private static final Duration SEARCH_PAUSE = Duration.millis(300);
+
+    private final HistoryViewModel model;
+    private final Runnable onExport;
+
+    private TextField hostnameSearch;
+    private TextField outputSearch;
+    private ComboBox<String> subsystem;
+    private ComboBox<String> result;
+    private DatePicker fromDate;
+    private DatePicker toDate;
+    private CheckBox consoleErrorsOnly;
+    private Button refresh;
+    private Button export;
+    private Label summary;
+    private Label filterMessage;
+
+    /** @param onExport what the export button does (asking for the file is the export bar's part) */
+    HistoryFilterBar(HistoryViewModel model, Runnable onExport) {
+        this.model = model;
+        this.onExport = onExport;
+        initializeParts();
+        layoutParts();
+        setupBindings();
+        setupEventHandlers();
+    }
+
+    private void initializeParts() {
+        hostnameSearch = new SearchField("Agent hostname…");
+        hostnameSearch.setId("history-hostname");
+        hostnameSearch.setPrefColumnCount(14);
+        outputSearch = new SearchField("Text in stdout/stderr…");
+        outputSearch.setId("history-output-search");
+        outputSearch.setPrefColumnCount(16);
+        subsystem = choice("history-subsystem", "All subsystems", model.subsystemChoices());
+        subsystem.setEditable(true);
+        result = choice("history-result", "All results", model.resultChoices());
+        fromDate = datePicker("history-from", "From date");
+        toDate = datePicker("history-to", "To date");
+        consoleErrorsOnly = new CheckBox("Console errors only");
+        consoleErrorsOnly.setId("history-console-errors");
+        refresh = new Button("Refresh");
+        refresh.setId("history-refresh");
+        export = new Button("Export CSV…");
+        export.setId("history-export");
+        summary = new Label();
+        summary.setId("history-summary");
+        summary.getStyleClass().add("muted");
+        filterMessage = new Label();
+        filterMessage.setId("history-filter-message");
+        filterMessage.getStyleClass().add("filter-message");
+        filterMessage.setWrapText(true);
+    }
+
+    private void layoutParts() {
+        Label title = new Label(model.fixedAgentId() == null ? "History" : "Agent history");
+        title.getStyleClass().add("view-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox searches = new HBox(10, title);
+        if (model.fixedAgentId() == null) {
+            searches.getChildren().add(hostnameSearch);
+        }
+        searches.getChildren().addAll(outputSearch, subsystem, result, spacer, summary);
+        searches.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filterMessage, Priority.ALWAYS);
+        filterMessage.setMaxWidth(Double.MAX_VALUE);
+        Label fromLabel = new Label("From");
+        Label toLabel = new Label("to");
+        HBox ranges = new HBox(10, fromLabel, fromDate, toLabel, toDate, consoleErrorsOnly, filterMessage, refresh, export);
+        for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
+                toLabel)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        ranges.setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        getChildren().setAll(searches, ranges);
+        setPadding(new Insets(12, 16, 10, 16));
+    }
+
+    private void setupBindings() {
+        summary.textProperty().bind(model.summaryProperty());
+        filterMessage.textProperty().bind(model.filterMessageProperty());
+        refresh.disableProperty().bind(model.loadingProperty());
+        export.disableProperty().bind(model.exportingProperty());
+        // The filters are plain two-way state; the handlers below decide when that means a query.
+        model.subsystemProperty().bind(subsystem.valueProperty().map(v -> v == null ? "" : v).orElse(""));
+        model.resultProperty().bind(result.valueProperty().map(v -> v == null ? "" : v).orElse(""));
+        model.fromDateProperty().bind(fromDate.valueProperty());
+        model.toDateProperty().bind(toDate.valueProperty());
+        model.consoleErrorsOnlyProperty().bind(consoleErrorsOnly.selectedProperty());
+        model.hostnameSearchProperty().bind(hostnameSearch.textProperty());
+        model.outputSearchProperty().bind(outputSearch.textProperty());
+    }
+
+    private void setupEventHandlers() {
+        // One query per pause in typing, not one per keystroke; choices query at once.
+        PauseTransition pause = new PauseTransition(SEARCH_PAUSE);
+        pause.setOnFinished(e -> model.reload());
+        hostnameSearch.textProperty().addListener((obs, old, text) -> pause.playFromStart());
+        outputSearch.textProperty().addListener((obs, old, text) -> pause.playFromStart());
+        subsystem.valueProperty().addListener((obs, old, value) -> model.reload());
+        result.valueProperty().addListener((obs, old, value) -> model.reload());
+        fromDate.valueProperty().addListener((obs, old, value) -> model.reload());
+        toDate.valueProperty().addListener((obs, old, value) -> model.reload());
+        consoleErrorsOnly.selectedProperty().addListener((obs, old, value) -> model.reload());
+        refresh.setOnAction(e -> model.reload());
+        export.setOnAction(e -> onExport.run());
+    }
+
+    private static ComboBox<String> choice(String id, String allLabel, List<String> values) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(values);
+        box.setPromptText(allLabel);
+        box.setPrefWidth(165);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? allLabel : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text == null || text.isBlank() || text.equals(allLabel) ? "" : text.strip();
+            }
+        });
+        return box;
+    }
+
+    private static DatePicker datePicker(String id, String prompt) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText(prompt);
+        picker.setPrefWidth(140);
+        return picker;
+    }
+}
