@@ -192,6 +192,27 @@ public final class HistoryRepository {
         return consoleErrors.insertBare(error);
     }
 
+    /**
+     * Records a maintenance step the console ran on the database at an administrator's word (a repair
+     * statement): the action, whether it worked, the SQL in stdout and the sentence or error in stderr. Only
+     * the columns every generation of update_logs has, so it lands on RedFlag's table as on the console's.
+     */
+    public UUID insertMaintenance(String action, boolean succeeded, String stdout, String stderr, Instant at)
+            throws SQLException {
+        String sql = "INSERT INTO update_logs (action, result, stdout, stderr, executed_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, action);
+            ps.setString(2, succeeded ? "success" : "failed");
+            ps.setString(3, stdout);
+            ps.setString(4, stderr);
+            ps.setObject(5, SqlTime.bind(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
     private String previewColumns() {
         return queries.select("left(l.stdout, " + PREVIEW_CHARS + ")", "left(l.stderr, " + PREVIEW_CHARS + ")");
     }
