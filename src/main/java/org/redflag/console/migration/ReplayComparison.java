@@ -142,6 +142,8 @@ final class ReplayComparison {
                 }
             }
         }
+        present.sort(null);
+        owned.sort(null);
         if (present.isEmpty()) {
             return; // not applied: a pending migration, which the runner will apply; nothing is wrong
         }
