@@ -59,7 +59,8 @@ public final class CatalogReader {
         Map<String, Long> rows = new HashMap<>();
         java.util.function.UnaryOperator<String> n = text -> text == null ? null : qualifier.matcher(text).replaceAll("");
         java.util.function.Consumer<CatalogObject> put = o -> {
-            if (o.table() == null ? !BOOKKEEPING.contains(o.name()) : !BOOKKEEPING.contains(o.table())) {
+            String owner = o.table() == null ? o.name() : o.table().replaceFirst("^table ", "");
+            if (!BOOKKEEPING.contains(owner)) {
                 objects.put(o.key(), o);
             }
         };

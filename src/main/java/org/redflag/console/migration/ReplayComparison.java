@@ -70,8 +70,8 @@ final class ReplayComparison {
             if (found == null) {
                 missing.add(replay.key());
                 mine.add(missingFinding(name, replay));
-            } else if (!replay.sameAs(found) && !(unrecordedOwner.containsKey(replay.key())
-                    && found.sameAs(run.afterAll().get(replay.key())))) {
+            } else if (!run.matches(replay, found) && !(unrecordedOwner.containsKey(replay.key())
+                    && run.matches(run.afterAll().get(replay.key()), found))) {
                 drifted.add(replay.key());
                 mine.add(new ReplayFinding(name, ReplayFindingKind.DRIFTED, Severity.ERROR, name + " is recorded, but "
                         + replay.key() + " differs from what it makes: the database has \"" + found.definition()
@@ -137,7 +137,7 @@ final class ReplayComparison {
         for (Map.Entry<String, String> e : owner.entrySet()) {
             if (e.getValue().equals(name)) {
                 owned.add(e.getKey());
-                if (run.afterAll().get(e.getKey()).sameAs(target.get(e.getKey()))) {
+                if (run.matches(run.afterAll().get(e.getKey()), target.get(e.getKey()))) {
                     present.add(e.getKey());
                 }
             }

@@ -1,6 +1,7 @@
 package org.redflag.console.migration;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 
 /**
  * Runs scripts into a throwaway database, one by one, and reads the catalog after each, so each file's
@@ -24,7 +26,16 @@ final class ShadowReplay {
     }
 
     /** The whole replay: per file, the catalog after the recorded files, after all, and the server used. */
-    record Run(List<FileRun> files, SchemaCatalog afterRecorded, SchemaCatalog afterAll, String database) {
+    record Run(List<FileRun> files, SchemaCatalog afterRecorded, SchemaCatalog afterAll, String database,
+            Map<String, String> twins) {
+
+        /**
+         * Present and the same: equal definitions, or the target's is the replay's definition as PostgreSQL
+         * deparses it once more (what a repair made from the deparsed text leaves behind).
+         */
+        boolean matches(CatalogObject replay, CatalogObject found) {
+            return replay.sameAs(found) || found != null && found.definition().equals(twins.get(replay.key()));
+        }
     }
 
     private static final String CREATE_BOOKKEEPING = "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -55,7 +66,9 @@ final class ShadowReplay {
             for (ReplayScript script : unrecorded) {
                 before = runOne(c, history, script, false, before, files);
             }
-            return new Run(files, afterRecorded, before, db.name());
+            Map<String, String> twins = new HashMap<>(twins(c, afterRecorded));
+            twins.putAll(twins(c, before));
+            return new Run(files, afterRecorded, before, db.name(), twins);
         }
     }
 
@@ -97,6 +110,55 @@ final class ShadowReplay {
         removed.removeAll(after.objects().keySet());
         files.add(new FileRun(script, recorded, made, removed, failedInTransaction, failure, secondRun));
         return after;
+    }
+
+    /**
+     * pg_get_indexdef and pg_get_constraintdef do not always round-trip: an index created from a deparsed
+     * definition can deparse differently (casts around ARRAY[...] move). So each index and CHECK constraint is
+     * created once more from its deparsed text under a temporary name, its definition read, all rolled back.
+     */
+    private static Map<String, String> twins(Connection c, SchemaCatalog catalog) throws SQLException {
+        Map<String, String> twins = new HashMap<>();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            int n = 0;
+            for (CatalogObject o : catalog.objects().values()) {
+                boolean index = o.kind() == CatalogObject.Kind.INDEX;
+                boolean check = o.kind() == CatalogObject.Kind.CONSTRAINT && o.definition().startsWith("CHECK")
+                        && o.table().startsWith("table ");
+                if (!index && !check) {
+                    continue;
+                }
+                String twin = "rf_twin_" + (++n);
+                s.execute("SAVEPOINT twin");
+                try {
+                    String table = index ? o.table() : o.table().substring("table ".length());
+                    if (index) {
+                        s.execute(o.createSql().replaceFirst("INDEX " + Pattern.quote(CatalogReader.quoteIdent(o.name()))
+                                + " ON ", "INDEX " + twin + " ON "));
+                    } else {
+                        s.execute("ALTER TABLE " + CatalogReader.quoteIdent(table) + " ADD CONSTRAINT " + twin + " "
+                                + o.definition());
+                    }
+                    String sql = index ? "SELECT pg_get_indexdef(to_regclass('" + twin + "'))"
+                            : "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = '" + twin + "'";
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        if (rs.next() && rs.getString(1) != null) {
+                            String def = rs.getString(1).replace(catalog.schema() + ".", "").replace(twin, o.name());
+                            twins.put(o.key(), def);
+                        }
+                    }
+                } catch (SQLException e) {
+                    // No twin: the definition is compared as it is.
+                } finally {
+                    s.execute("ROLLBACK TO SAVEPOINT twin");
+                }
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        return twins;
     }
 
     /** Runs the script as one call in one transaction, as RedFlag's runner does; commits or rolls back. */
