@@ -19,6 +19,8 @@ import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.migration.AuditRepository;
 import org.redflag.console.migration.Companion;
+import org.redflag.console.migration.ReplayAudit;
+import org.redflag.console.migration.ReplaySource;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.schema.Capabilities;
@@ -51,6 +53,7 @@ public final class ConsoleContext implements AutoCloseable {
     private BackgroundWork backgroundWork;
     private final MigrationService migrations;
     private final LegacyAudit legacyAudit;
+    private final ReplayAudit replayAudit = ReplayAudit.embedded();
 
     /** The repositories speak the schema the probe found; an empty database is about to become the console's. */
     private ConsoleContext(ConsoleSettings settings, Database database, Clock clock, Capabilities found) {
@@ -198,6 +201,23 @@ public final class ConsoleContext implements AutoCloseable {
 
     public LegacyAudit legacyAudit() {
         return legacyAudit;
+    }
+
+    /** Migration truth by replay, into a throwaway database on an embedded PostgreSQL of its own. */
+    public ReplayAudit replayAudit() {
+        return replayAudit;
+    }
+
+    /**
+     * The scripts whose replay tells the truth about this database's record: the console's own Flyway scripts
+     * (shipped inside the console) for its schema; RedFlag's files, from the folder the administrator gives,
+     * for a RedFlag database. Empty when there is nothing to replay: then the hand catalog is the fallback.
+     */
+    public Optional<ReplaySource> replaySource(Optional<java.nio.file.Path> redflagScripts) {
+        if (capabilities.isConsole()) {
+            return Optional.of(ReplaySource.console());
+        }
+        return redflagScripts.map(ReplaySource::redFlagFolder);
     }
 
     public AgentRepository agents() {
