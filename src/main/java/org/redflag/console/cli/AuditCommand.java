@@ -15,6 +15,8 @@ import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.migration.AuditReport;
 import org.redflag.console.migration.Finding;
 import org.redflag.console.migration.LegacyVerdict;
+import org.redflag.console.migration.ReplayReport;
+import org.redflag.console.migration.ReplaySource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,14 +24,17 @@ import picocli.CommandLine.Option;
  * {@code migrations audit}: the read-only legacy audit, RedFlag's claims against what the database holds.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Claims versus reality, read-only: RedFlag's schema_migrations against the catalog of expected "
-                + "effects, duplicate version prefixes, unknown records, and our Flyway history against the schema.",
-            "Works on a database with no Flyway history; never writes to it. Exit 1 on errors or warnings."})
+        description = {"Claims versus reality, read-only. The truth by replay: the recorded migrations' own scripts are "
+                + "replayed, in the recorded order, into a throwaway database, and the two catalogs compared object by "
+                + "object (per file: effects present / FALSE COMPLETE / drifted; unrecorded effects; hand drift; what "
+                + "the runner would hit). The console's own schema is replayed from the scripts it ships; a RedFlag "
+                + "database from --migrations-dir.",
+            "Without scripts for a RedFlag database, the fallback is the console's hand catalog of 015-023a, and "
+                + "the report says so. Never writes. Exit 1 on errors or warnings."})
 final class AuditCommand extends MigrationsCommand.Subcommand {
 
     @Option(names = "--migrations-dir", paramLabel = "DIR",
-            description = "RedFlag's migration files (*.up.sql), to find files that insert into schema_migrations "
-                    + "themselves and versions used twice.")
+            description = "RedFlag's migration files (*.up.sql): replayed for the truth about a RedFlag database.")
     Path migrationsDir;
 
     AuditCommand(Map<String, String> env, Clock clock) {
@@ -47,6 +52,18 @@ final class AuditCommand extends MigrationsCommand.Subcommand {
 
     @Override
     int run(ConsoleContext context, PrintWriter out) throws SQLException, IOException {
+        Optional<ReplaySource> scripts = context.replaySource(Optional.ofNullable(migrationsDir));
+        if (scripts.isPresent()) {
+            ReplayReport replayed = context.replayAudit().audit(context.database().dataSource(), scripts.get());
+            String database = context.database().describe();
+            if (json) {
+                out.print(Json.write(ReplayReports.toJson(database, replayed)));
+            } else {
+                ReplayReports.printText(database, replayed, out);
+            }
+            // Hazards are true of the script files (a file that cannot run twice), not of the database: they inform.
+            return exitCode(replayed.clean());
+        }
         AuditReport report = context.legacyAudit().run(Optional.ofNullable(migrationsDir));
         if (json) {
             out.print(Json.write(toJson(context, report)));
@@ -59,6 +76,7 @@ final class AuditCommand extends MigrationsCommand.Subcommand {
     private static Map<String, Object> toJson(ConsoleContext context, AuditReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", context.database().describe());
+        json.put("method", "hand catalog");
         json.put("legacyHistory", report.legacyRecords().isPresent());
         json.put("recorded", report.legacyRecords().orElse(null));
         json.put("verdicts", report.verdicts().stream().map(v -> {
@@ -90,6 +108,10 @@ final class AuditCommand extends MigrationsCommand.Subcommand {
     private static void printText(ConsoleContext context, AuditReport report, PrintWriter out) {
         out.printf("Audit of %s (read-only)%n", context.database().describe());
         out.println(report.scope());
+        if (context.capabilities().isRedFlag()) {
+            out.println("No scripts given: checked against the console's hand catalog of RedFlag 015-023a only. Give "
+                    + "--migrations-dir (RedFlag's migrations folder) for the truth by replay of every recorded file.");
+        }
         if (!report.verdicts().isEmpty()) {
             out.println();
             out.println("RedFlag migrations (schema_migrations against the catalog of expected effects)");

@@ -44,6 +44,7 @@ public final class MigrationsCommand implements Callable<Integer> {
         line.addSubcommand(new ValidateCommand(env, clock));
         line.addSubcommand(new MigrateCommand(env, clock));
         line.addSubcommand(new AuditCommand(env, clock));
+        line.addSubcommand(new RepairCommand(env, clock));
         line.addSubcommand(new CompanionCommand(env, clock));
         return line;
     }
@@ -51,7 +52,7 @@ public final class MigrationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return CliErrors.print(spec, "Say which: migrations status, validate, migrate, audit or companion.");
+        return CliErrors.print(spec, "Say which: migrations status, validate, migrate, audit, repair or companion.");
     }
 
     /** Opening the database and turning every way of not getting there into exit code 2 with a sentence. */

@@ -196,7 +196,7 @@ public final class MigrationService {
         return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 
-    static String plural(int count, String noun) {
+    public static String plural(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 

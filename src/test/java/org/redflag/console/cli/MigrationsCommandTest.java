@@ -166,7 +166,7 @@ class MigrationsCommandTest {
         assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(unreachable.err()).contains("Cannot reach PostgreSQL at 127.0.0.1:1").doesNotContain("\tat ");
         assertThat(noSubcommand.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
-        assertThat(noSubcommand.err()).contains("status, validate, migrate, audit or companion");
+        assertThat(noSubcommand.err()).contains("status, validate, migrate, audit, repair or companion");
         assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
     }
 
