@@ -39,6 +39,19 @@ public final class Formats {
     }
 
     /** "12:03": when something happened today, at a glance. */
+    /** Sizes in binary units, never more than four digits: "512 GiB", "3.0 TiB". */
+    public static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : value >= 100 ? String.format(java.util.Locale.ROOT, "%.0f %s", value, units[unit])
+                : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
     public static String clockTime(Instant instant, Clock clock) {
         return instant == null ? "" : CLOCK_TIME.format(instant.atZone(zone(clock)));
     }

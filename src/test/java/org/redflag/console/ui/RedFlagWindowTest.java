@@ -102,7 +102,9 @@ class RedFlagWindowTest {
                 .satisfies(row -> assertThat(row.get("command_type")).isEqualTo(updatesScanType));
         Fx.clickInSettledDetails(robot, "#detail-history-tab");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> robot.lookup("#agent-detail").query().getScene().getWindow().hide());
+        // Escape puts the details away, as its Close button does.
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#agent-detail").tryQuery().isEmpty());
 
         // An error anywhere in the window becomes a row of this database's own history.
         window.reportUncaught(new IllegalStateException("A failure in the middle of a RedFlag session"));

@@ -35,6 +35,7 @@ public final class AgentDetailView extends BorderPane {
 
     private Label title;
     private Button refresh;
+    private final Button close = new Button("Close");
     private TableView<AgentSubsystem> subsystems;
     private TableView<AgentCommand> commands;
     private TableView<StorageMetric> storage;
@@ -62,6 +63,13 @@ public final class AgentDetailView extends BorderPane {
         Scene scene = new Scene(view, 1240, 760);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
+        // A details window is read and put away: Escape closes it, as the Close button does.
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        view.close.setOnAction(e -> stage.close());
         stage.setOnHidden(e -> model.close());
         stage.show();
         model.reload();
@@ -74,6 +82,8 @@ public final class AgentDetailView extends BorderPane {
         title.getStyleClass().add("view-title");
         refresh = new Button("Refresh");
         refresh.setId("detail-refresh");
+        close.setId("detail-close");
+        close.setCancelButton(true);
 
         subsystems = table("detail-subsystems", model.subsystems(), "This agent reports no subsystems.");
         subsystems.getColumns().addAll(
@@ -82,7 +92,8 @@ public final class AgentDetailView extends BorderPane {
                 column("Auto-run", 70, s -> s.autoRun() ? "yes" : "no"),
                 column("Interval", 80, s -> s.intervalMinutes() > 0 ? s.intervalMinutes() + " min" : "—"),
                 column("Last run", 150, s -> Formats.absolute(s.lastRunAt(), model.clock())),
-                column("Next run", 150, s -> Formats.absolute(s.nextRunAt(), model.clock())),
+                // RedFlag keeps a next run even for subsystems that do not run by themselves: not worth showing.
+                column("Next run", 150, s -> s.autoRun() ? Formats.absolute(s.nextRunAt(), model.clock()) : "—"),
                 subsystemScanColumn());
         subsystems.setFixedCellSize(34);
         subsystems.setPrefHeight(34 * 4 + 42);
@@ -101,8 +112,8 @@ public final class AgentDetailView extends BorderPane {
         storage = table("detail-storage", model.storage(), "No storage measured yet: scan storage.");
         storage.getColumns().addAll(
                 column("Mountpoint", 120, StorageMetric::mountpoint),
-                column("Size", 75, m -> gib(m.totalBytes())),
-                column("Free", 75, m -> gib(m.availableBytes())),
+                column("Size", 75, m -> Formats.bytes(m.totalBytes())),
+                column("Free", 75, m -> Formats.bytes(m.availableBytes())),
                 column("Used", 65, m -> m.usedPercent().stripTrailingZeros().toPlainString() + " %"),
                 column("Severity", 75, StorageMetric::severity),
                 column("Measured", 75, m -> Formats.clockTime(m.collectedAt(), model.clock())));
@@ -125,7 +136,9 @@ public final class AgentDetailView extends BorderPane {
     }
 
     private void layoutParts() {
-        HBox header = new HBox(10, title, refresh);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox header = new HBox(10, title, refresh, spacer, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 8, 16));
         VBox right = new VBox(6, section("Latest storage"), storage, section("Pending packages"), packages);
@@ -277,10 +290,5 @@ public final class AgentDetailView extends BorderPane {
 
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         return Columns.text(title, width, value);
-    }
-
-    private static String gib(long bytes) {
-        double gib = bytes / (double) (1L << 30);
-        return gib >= 100 ? String.format("%.0f GiB", gib) : String.format("%.1f GiB", gib);
     }
 }
