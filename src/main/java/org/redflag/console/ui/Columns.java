@@ -2,7 +2,9 @@ package org.redflag.console.ui;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 
 /** Table columns the way the console's tables use them: fixed order from SQL, so never sortable by the user. */
 public final class Columns {
@@ -16,7 +18,18 @@ public final class Columns {
         column.setPrefWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new WholeTextCell<>());
         return column;
+    }
+
+    /** A text cell that a column too narrow for its text cuts with "…": its tooltip holds the whole text. */
+    private static final class WholeTextCell<T> extends TableCell<T, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     /** A column whose cells get the whole row, for cells with buttons or badges; add a cell factory. */
