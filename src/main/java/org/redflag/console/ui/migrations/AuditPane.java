@@ -114,7 +114,10 @@ final class AuditPane extends BorderPane {
     private void setupEventHandlers() {
         runAudit.setOnAction(e -> model.runAudit());
         chooseScripts.setOnAction(e -> chooseScriptsFolder());
-        findings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.select(now));
+        findings.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            model.select(now);
+            showVerdictOf(now);
+        });
     }
 
     private void chooseScriptsFolder() {
@@ -126,6 +129,20 @@ final class AuditPane extends BorderPane {
         File chosen = chooser.showDialog(getScene().getWindow());
         if (chosen != null) {
             model.scriptsFolderProperty().set(chosen.toPath());
+        }
+    }
+
+    /** The selected finding's file, selected and scrolled to in the verdicts, so its verdict is in view. */
+    private void showVerdictOf(AuditRows.Finding finding) {
+        if (finding == null) {
+            return;
+        }
+        for (int i = 0; i < verdicts.getItems().size(); i++) {
+            if (verdicts.getItems().get(i).migration().equals(finding.migration())) {
+                verdicts.getSelectionModel().clearAndSelect(i);
+                verdicts.scrollTo(Math.max(0, i - 1));
+                return;
+            }
         }
     }
 

@@ -17,10 +17,11 @@ final class AuditTexts {
         if (report.findings().isEmpty()) {
             return "Clean: every recorded file's effects are present; no findings.";
         }
-        String counts = plural(report.findings().size(), "finding") + ": "
-                + plural(count(report, Severity.ERROR), "error") + ", " + plural(count(report, Severity.WARNING), "warning")
-                + ", " + plural(count(report, Severity.NOTE), "note");
-        return report.clean() ? "Clean: the database is what its record claims; " + counts + " about the scripts" : counts;
+        String counts = plural(count(report, Severity.ERROR), "error") + ", " + plural(count(report, Severity.WARNING),
+                "warning") + ", " + plural(count(report, Severity.NOTE), "note");
+        return report.clean() ? "Clean: the database is what its record claims. About the scripts: "
+                + plural(report.findings().size(), "finding") + " (" + counts + ")."
+                : plural(report.findings().size(), "finding") + ": " + counts;
     }
 
     private static int count(ReplayReport report, Severity severity) {

@@ -47,7 +47,6 @@ final class RepairPlanPane extends VBox {
         progress.setId("audit-progress");
         outcome.setId("audit-outcome");
         log.setId("audit-log");
-        script.setWrapText(false);
         script.setPromptText("Run the audit: the plan is the SQL that makes the database what its record claims.");
         outcome.setWrapText(true);
         log.setPlaceholder(new Label("Applied steps are logged here, one history row each."));
@@ -77,6 +76,7 @@ final class RepairPlanPane extends VBox {
         apply.disableProperty().bind(model.planEmptyProperty().or(model.busyProperty()));
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.applyingProperty().or(model.outcomeProperty().isNotEmpty()));
+        progress.managedProperty().bind(progress.visibleProperty());
         outcome.textProperty().bind(model.outcomeProperty());
         model.outcomeFailedProperty().addListener((o, was, failed) -> {
             outcome.getStyleClass().remove("outcome-failed");
