@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import org.redflag.console.migration.MigrationStatus;
 import org.redflag.console.testing.RealMigrations;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.migrations.AuditRows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -114,23 +116,54 @@ class MigrationsViewTest {
     }
 
     @Test
-    void theAuditTabShowsFindings(FxRobot robot) throws Exception {
+    void theAuditTabReplaysFindsAHandDroppedIndexAndRepairsItAfterConfirmation(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
-        db.execute("DROP INDEX idx_agent_commands_one_active");
+        db.execute("DROP INDEX idx_agent_commands_in_flight");
         open(db);
         robot.clickOn("#nav-migrations");
         Fx.waitForNode(robot, "#migrations-table");
 
-        robot.clickOn("Legacy audit");
+        robot.clickOn("Audit");
         robot.clickOn("#audit-run");
 
-        TableView<?> findings = robot.lookup("#audit-findings").queryTableView();
+        TableView<AuditRows.Verdict> verdicts = robot.lookup("#audit-verdicts").queryTableView();
+        TableView<AuditRows.Finding> findings = robot.lookup("#audit-findings").queryTableView();
         Label summary = robot.lookup("#audit-summary").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
+        // The window's replay starts its own embedded server: a few seconds.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#audit-source").queryAs(Label.class).getText()).startsWith("Replayed ")
+                .contains(" scripts on PostgreSQL ");
         assertThat(summary.getText()).isEqualTo("1 finding: 1 error, 0 warnings, 0 notes");
-        assertThat(findings.getItems()).hasSize(1);
+        assertThat(verdicts.getItems()).filteredOn(v -> v.migration().equals("V4__index_commands_in_flight.sql"))
+                .singleElement().satisfies(v -> assertThat(v.verdict()).isEqualTo("FALSE COMPLETE"));
+        assertThat(robot.from(verdicts).lookup(".badge-danger").queryAs(Label.class).getText()).isEqualTo("FALSE COMPLETE");
         assertThat(robot.from(findings).lookup(".badge-danger").queryAs(Label.class).getText()).isEqualTo("error");
+
+        robot.clickOn(robot.from(findings).lookup(".table-row-cell").nth(0).queryAs(TableRow.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#audit-target-definition").queryAs(TextArea.class).getText()).isEqualTo("missing");
+        assertThat(robot.lookup("#audit-replay-definition").queryAs(TextArea.class).getText())
+                .contains("CREATE INDEX idx_agent_commands_in_flight");
+        assertThat(robot.lookup("#audit-plan").queryAs(TextArea.class).getText())
+                .contains("CREATE INDEX idx_agent_commands_in_flight");
+
+        robot.clickOn("#audit-apply");
+        Fx.waitForNode(robot, "#repair-confirmation");
+        assertThat(robot.lookup("#repair-confirmation-statements").queryAs(TextArea.class).getText())
+                .startsWith("1. CREATE INDEX idx_agent_commands_in_flight");
+        robot.clickOn("OK");
+
+        Label outcome = robot.lookup("#audit-outcome").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !outcome.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(outcome.getText()).isEqualTo("1 step applied; the re-audit finds the database what its record claims.");
+        assertThat(summary.getText()).startsWith("Clean:");
+        assertThat(findings.getItems()).isEmpty();
+        assertThat(robot.lookup("#audit-log").queryListView().getItems())
+                .anyMatch(l -> l.toString().matches("\\[1/1] CREATE INDEX .* — done in \\d+ ms"));
+        assertThat(robot.lookup("#audit-apply").queryButton().isDisabled()).isTrue();
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'schema_repair'")).isEqualTo(1);
     }
 
     private void open(TestDatabase db) throws Exception {

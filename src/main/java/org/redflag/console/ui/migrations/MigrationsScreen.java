@@ -1,8 +1,11 @@
 package org.redflag.console.ui.migrations;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javafx.application.Platform;
 import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.app.DatabaseAudit;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.ui.BackgroundExecutor;
 
@@ -12,15 +15,23 @@ import org.redflag.console.ui.BackgroundExecutor;
  */
 public final class MigrationsScreen {
 
+    /** See {@link #scriptsFolderFromEnvironment()}. */
+    public static final String SCRIPTS_FOLDER_VARIABLE = "REDFLAG_MIGRATIONS_DIR";
+
     private MigrationsScreen() {
     }
 
     public static MigrationsView build(ConsoleContext context, BackgroundExecutor executor, Clock clock,
             ErrorReporter errors, Runnable afterSchemaChange) {
-        MigrationsViewModel model = new MigrationsViewModel(context.migrations(), context.legacyAudit(),
-                context.database().describe(), executor, Platform::runLater, clock, errors, afterSchemaChange);
+        MigrationsViewModel model = new MigrationsViewModel(context.migrations(), context.database().describe(),
+                executor, Platform::runLater, clock, errors, afterSchemaChange);
         model.refresh();
-        MigrationsView view = new MigrationsView(model);
+        AuditViewModel audit = new AuditViewModel(DatabaseAudit.of(context), scriptsFolderFromEnvironment(), executor,
+                errors, context::schemaChanged, () -> {
+                    model.refresh();
+                    afterSchemaChange.run();
+                });
+        MigrationsView view = new MigrationsView(model, audit);
         context.companion().ifPresent(companion -> {
             view.recordTabTitle("RedFlag migrations");
             CompanionViewModel companionModel = new CompanionViewModel(companion, executor, errors, () -> {
@@ -31,5 +42,15 @@ public final class MigrationsScreen {
             view.addTab("Console companion", "tab-companion", new CompanionPane(companionModel));
         });
         return view;
+    }
+
+    /**
+     * The Audit tab's RedFlag scripts folder to start with: the environment variable REDFLAG_MIGRATIONS_DIR when
+     * set (a convenience for support staff and for screenshots, where the folder dialog is hard to drive; the
+     * CLI's {@code migrations audit --migrations-dir} is the headless equivalent). "Scripts folder…" changes it.
+     */
+    static Optional<Path> scriptsFolderFromEnvironment() {
+        return Optional.ofNullable(System.getenv(SCRIPTS_FOLDER_VARIABLE)).map(String::strip).filter(s -> !s.isEmpty())
+                .map(Path::of);
     }
 }

@@ -16,11 +16,12 @@ import org.redflag.console.migration.MigrationStatus;
 
 /**
  * Is this database's schema what it claims to be? Flyway's migrations with their states, Validate and
- * Migrate; and a second tab with the audit of claims against the catalog.
+ * Migrate; and a second tab with the audit: the record against what its own scripts make, and its repair.
  */
 public final class MigrationsView extends BorderPane {
 
     private final MigrationsViewModel model;
+    private final AuditViewModel auditModel;
 
     private final Label summary = new Label();
     private final Button refresh = new Button("Refresh");
@@ -28,7 +29,7 @@ public final class MigrationsView extends BorderPane {
     private final Button migrate = new Button("Migrate…");
     private final TabPane tabs = new TabPane();
     private MigrationRecordPane record;
-    private LegacyAuditPane audit;
+    private AuditPane audit;
 
     /** Another tab beside the record and the audit (the companion, on a RedFlag database). */
     public void addTab(String title, String id, javafx.scene.Node content) {
@@ -42,8 +43,9 @@ public final class MigrationsView extends BorderPane {
         tabs.getTabs().get(0).setText(title);
     }
 
-    public MigrationsView(MigrationsViewModel model) {
+    public MigrationsView(MigrationsViewModel model, AuditViewModel auditModel) {
         this.model = model;
+        this.auditModel = auditModel;
         initializeParts();
         layoutParts();
         setupBindings();
@@ -59,7 +61,7 @@ public final class MigrationsView extends BorderPane {
         tabs.setId("migrations-tabs");
         summary.getStyleClass().add("summary");
         record = new MigrationRecordPane(model);
-        audit = new LegacyAuditPane(model);
+        audit = new AuditPane(auditModel);
     }
 
     private void layoutParts() {
@@ -74,7 +76,7 @@ public final class MigrationsView extends BorderPane {
 
         Tab flywayTab = new Tab("Flyway migrations", record);
         flywayTab.setId("tab-flyway");
-        Tab auditTab = new Tab("Legacy audit", audit);
+        Tab auditTab = new Tab("Audit", audit);
         auditTab.setId("tab-audit");
         tabs.getTabs().addAll(flywayTab, auditTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

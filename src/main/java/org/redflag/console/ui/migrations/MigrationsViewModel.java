@@ -1,13 +1,10 @@
 package org.redflag.console.ui.migrations;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,14 +13,9 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
-import org.redflag.console.migration.AuditReport;
-import org.redflag.console.migration.Finding;
-import org.redflag.console.migration.LegacyAudit;
-import org.redflag.console.migration.LegacyVerdict;
 import org.redflag.console.migration.MigrationOutcome;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.migration.MigrationProgress;
@@ -34,7 +26,7 @@ import org.redflag.console.ui.BackgroundExecutor;
 
 /**
  * The Migrations view's state and commands: Flyway's table with a summary, Validate in words, a watched
- * Migrate with progress, elapsed time and a log, and the legacy audit's findings. All database work runs
+ * Migrate with progress, elapsed time and a log (the audit has its own model). All database work runs
  * on the background executor; news from a running migrate comes back through {@code fxThread}.
  */
 public final class MigrationsViewModel {
@@ -42,7 +34,6 @@ public final class MigrationsViewModel {
     private static final String AREA = "migrations";
 
     private final MigrationService migrations;
-    private final LegacyAudit audit;
     private final String database;
     private final BackgroundExecutor executor;
     private final Executor fxThread;
@@ -66,21 +57,14 @@ public final class MigrationsViewModel {
     private final ReadOnlyBooleanWrapper outcomeFailed = new ReadOnlyBooleanWrapper(this, "outcomeFailed");
     private final ObservableList<String> log = FXCollections.observableArrayList();
 
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final ObservableList<LegacyVerdict> verdicts = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper auditScope = new ReadOnlyStringWrapper(this, "auditScope",
-            "The audit compares what the histories claim with what the database's catalog holds. It only reads.");
-    private final ReadOnlyStringWrapper auditSummary = new ReadOnlyStringWrapper(this, "auditSummary", "");
-    private final ObjectProperty<Path> scriptsFolder = new SimpleObjectProperty<>(this, "scriptsFolder");
 
     private Instant migrateStarted;
     private int planned;
     private int done;
 
-    public MigrationsViewModel(MigrationService migrations, LegacyAudit audit, String database,
+    public MigrationsViewModel(MigrationService migrations, String database,
             BackgroundExecutor executor, Executor fxThread, Clock clock, ErrorReporter errors, Runnable afterMigrate) {
         this.migrations = migrations;
-        this.audit = audit;
         this.database = database;
         this.executor = executor;
         this.fxThread = fxThread;
@@ -127,18 +111,6 @@ public final class MigrationsViewModel {
             migrating.set(false);
             failed(failure);
         });
-    }
-
-    public void runAudit() {
-        busy.set(true);
-        Optional<Path> folder = Optional.ofNullable(scriptsFolder.get());
-        executor.submit(() -> audit.run(folder), (AuditReport report) -> {
-            findings.setAll(report.findings());
-            verdicts.setAll(report.verdicts());
-            auditScope.set(report.scope());
-            auditSummary.set(report.clean() ? "Clean: " + report.summary() : report.summary());
-            busy.set(false);
-        }, this::failed);
     }
 
     /** Updates the elapsed time of a running migrate; the view calls it on a timer. */
@@ -262,27 +234,6 @@ public final class MigrationsViewModel {
 
     public ObservableList<String> log() {
         return FXCollections.unmodifiableObservableList(log);
-    }
-
-    public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
-    }
-
-    public ObservableList<LegacyVerdict> verdicts() {
-        return FXCollections.unmodifiableObservableList(verdicts);
-    }
-
-    public ReadOnlyStringProperty auditScopeProperty() {
-        return auditScope.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty auditSummaryProperty() {
-        return auditSummary.getReadOnlyProperty();
-    }
-
-    /** RedFlag's migration files for the audit; null to audit the database alone. */
-    public ObjectProperty<Path> scriptsFolderProperty() {
-        return scriptsFolder;
     }
 
     public String database() {

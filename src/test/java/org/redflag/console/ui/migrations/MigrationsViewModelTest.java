@@ -15,15 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.HistoryRepository;
-import org.redflag.console.migration.AuditRepository;
-import org.redflag.console.migration.FindingKind;
-import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.migration.MigrationStatus;
 import org.redflag.console.testing.RealMigrations;
 import org.redflag.console.testing.RealMigrations.Script;
-import org.redflag.console.testing.RedFlagDatabases;
-import org.redflag.console.testing.RedFlagDatabases.StorageMetrics;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.BackgroundExecutor;
@@ -125,27 +120,12 @@ class MigrationsViewModelTest {
                 .map(s -> s.label() + " is pending: this build has it, the database does not yet. Run Migrate.").toList());
     }
 
-    @Test
-    void theAuditShowsFindingsAndVerdicts() {
-        TestDatabase db = RedFlagDatabases.afterPostMortem(StorageMetrics.RECORDED_BUT_MISSING);
-        MigrationsViewModel model = model(db);
-
-        model.runAudit();
-
-        assertThat(model.findings()).extracting(f -> f.migration() + " " + f.kind())
-                .containsExactly("017 " + FindingKind.FALSE_COMPLETE, "021 " + FindingKind.FALSE_COMPLETE);
-        assertThat(model.verdicts()).hasSize(4);
-        assertThat(model.auditSummaryProperty().get()).isEqualTo("2 findings: 2 errors, 0 warnings, 0 notes");
-        assertThat(model.auditScopeProperty().get()).startsWith("schema_migrations: 4 recorded files");
-    }
-
     private MigrationsViewModel model(TestDatabase db) {
         Clock clock = new SteppingClock();
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource());
         ErrorReporter errors = new ErrorReporter(new HistoryRepository(db.dataSource()),
                 (String title, String message, UUID entry) -> notifications.add(title + ": " + message), clock, "test");
-        return new MigrationsViewModel(new MigrationService(migrator),
-                new LegacyAudit(new AuditRepository(db.dataSource()), migrator), db.name(), SAME_THREAD, Runnable::run,
+        return new MigrationsViewModel(new MigrationService(migrator), db.name(), SAME_THREAD, Runnable::run,
                 clock, errors, () -> statusRefreshes++);
     }
 }
