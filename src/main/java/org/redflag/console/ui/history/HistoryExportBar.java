@@ -63,7 +63,7 @@ final class HistoryExportBar extends HBox {
     void chooseFileAndExport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the filtered history to CSV");
-        chooser.setInitialFileName("history.csv");
+        chooser.setInitialFileName(model.suggestedExportName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {

@@ -62,14 +62,16 @@ final class AuditPane extends BorderPane {
         source.setWrapText(true);
         warning.setWrapText(true);
 
-        verdicts.setPlaceholder(new Label("Run the audit to see a verdict for every recorded migration."));
+        verdicts.setPlaceholder(placeholder("Run the audit to see a verdict for every recorded migration.",
+                "Nothing is recorded: no migration to give a verdict on."));
         verdicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         verdicts.getColumns().addAll(List.of(
                 MigrationColumns.text("Migration", 290, AuditRows.Verdict::migration),
                 MigrationColumns.badge("Verdict", 130, AuditRows.Verdict::verdict, AuditRows.Verdict::badge),
                 MigrationColumns.text("Effects", 70, v -> v.effects() == null ? "—" : String.valueOf(v.effects())),
                 wrapping(MigrationColumns.text("Sentence", 520, AuditRows.Verdict::sentence))));
-        findings.setPlaceholder(new Label("Run the audit to compare the record with the schema."));
+        findings.setPlaceholder(placeholder("Run the audit to compare the record with the schema.",
+                "No findings: the database is what its record claims."));
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         findings.getColumns().addAll(List.of(
                 MigrationColumns.badge("Severity", 90, f -> f.severity().label(), f -> StateBadges.styleClass(f.severity())),
@@ -94,6 +96,14 @@ final class AuditPane extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.3, 0.55);
         setCenter(center);
+    }
+
+    /** An empty table says "run the audit" before one ran, and what an empty answer means after. */
+    private Label placeholder(String beforeAnAudit, String afterAnAudit) {
+        Label label = new Label();
+        label.textProperty().bind(javafx.beans.binding.Bindings.when(model.summaryProperty().isEmpty())
+                .then(beforeAnAudit).otherwise(afterAnAudit));
+        return label;
     }
 
     private void setupBindings() {

@@ -85,7 +85,11 @@ final class MigrationRecordPane extends SplitPane {
                 }
             }
         });
-        validationList.setPlaceholder(new Label("Not validated yet."));
+        Label noProblems = new Label();
+        // What the empty list says follows the summary, so "Valid" above never sits over "Not validated yet".
+        noProblems.textProperty().bind(javafx.beans.binding.Bindings.when(model.validationSummaryProperty().isEmpty())
+                .then("Not validated yet.").otherwise("No problems found."));
+        validationList.setPlaceholder(noProblems);
         validationList.setCellFactory(list -> wrappingCell(list));
         log.setCellFactory(list -> wrappingCell(list));
         log.setPlaceholder(new Label("Migrate writes its progress here."));

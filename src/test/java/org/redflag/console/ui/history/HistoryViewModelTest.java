@@ -48,6 +48,15 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void anExportIsNamedAfterItsFilterAndTheTimeSoExportsDoNotOverwriteEachOther() {
+        HistoryViewModel model = model(null);
+        model.subsystemProperty().set("docker");
+        model.resultProperty().set("failed");
+
+        assertThat(model.suggestedExportName()).isEqualTo("history-docker-failed-2026-11-25-1200.csv");
+    }
+
+    @Test
     void scrollingOnLoadsTheNextPagesUntilEveryMatchingRowIsListedOnce() {
         db.execute("INSERT INTO update_logs (agent_id, action, result, subsystem, stdout, executed_at) "
                 + "SELECT '" + web + "', 'scan', 'success', CASE WHEN i % 2 = 0 THEN 'storage' ELSE 'updates' END, "
