@@ -183,6 +183,12 @@ public final class AgentDetailView extends BorderPane {
         TableColumn<AgentSubsystem, AgentSubsystem> column = Columns.row("Scan", 260);
         column.setCellFactory(c -> new TableCell<>() {
             private final Button scan = new Button();
+
+            {
+                // A row's button stays out of the tab order: after a reload the same cell may show another
+                // subsystem, and Space must never act on a row nobody chose.
+                scan.setFocusTraversable(false);
+            }
             private final Label state = new Label();
             private final HBox box = new HBox(8, scan, state);
 

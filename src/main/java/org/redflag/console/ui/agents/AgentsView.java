@@ -79,6 +79,7 @@ public final class AgentsView extends BorderPane {
         scanSubsystem.setId("scan-subsystem");
         scanSubsystem.setTooltip(new Tooltip("What the scan buttons scan"));
         scanSelected = new Button("Scan selected");
+        scanSelected.setTooltip(new Tooltip("Scan every selected agent (Ctrl+Enter in the list); Enter opens the details"));
         scanSelected.setId("scan-selected");
         details = new Button("Details…");
         details.setId("agent-details");
@@ -86,6 +87,8 @@ public final class AgentsView extends BorderPane {
         batchSummary.setId("scan-batch-summary");
         batchSummary.getStyleClass().add("muted");
 
+        // Registered before the table's own listener on the rows: see keepSelectionOnTheSameAgents.
+        model.rows().addListener((javafx.collections.ListChangeListener<AgentRow>) c -> restoringSelection = true);
         table = new TableView<>(model.rows());
         table.setId("agents-table");
         table.setPlaceholder(new Label("No agents match. Clear the search, or register an agent with the server."));
@@ -165,7 +168,58 @@ public final class AgentsView extends BorderPane {
         scanSelected.setOnAction(e -> scans.scanAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         details.setOnAction(e -> openDetails(table.getSelectionModel().getSelectedItem()));
         TablePaging.onScrolledToEnd(table, model::loadMore);
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
+                scanSelected.fire();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openDetails(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        keepSelectionOnTheSameAgents();
     }
+
+    /**
+     * A reload replaces the rows; the selection (and the focused row) stay on the same agents, by id, not on
+     * whatever agents now sit at the same positions.
+     */
+    private void keepSelectionOnTheSameAgents() {
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<AgentRow>) c -> {
+            if (!restoringSelection) {
+                chosenAgents.clear();
+                table.getSelectionModel().getSelectedItems().forEach(r -> chosenAgents.add(r.agent().id()));
+            }
+        });
+        table.getFocusModel().focusedItemProperty().addListener((obs, old, row) -> {
+            if (!restoringSelection && row != null) {
+                focusedAgent = row.agent().id();
+            }
+        });
+        // Runs after the table's own reaction to the new rows (listeners run in the order they were added).
+        model.rows().addListener((javafx.collections.ListChangeListener<AgentRow>) c -> {
+            try {
+                table.getSelectionModel().clearSelection();
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    java.util.UUID id = table.getItems().get(i).agent().id();
+                    if (chosenAgents.contains(id)) {
+                        table.getSelectionModel().select(i);
+                    }
+                    if (id.equals(focusedAgent)) {
+                        table.getFocusModel().focus(i);
+                    }
+                }
+            } finally {
+                restoringSelection = false;
+            }
+        });
+    }
+
+    /** The agents chosen in the list and the one with the focus, by id, kept across reloads. */
+    private final java.util.Set<java.util.UUID> chosenAgents = new java.util.LinkedHashSet<>();
+    private java.util.UUID focusedAgent;
+    /** Set before the table reacts to new rows, so its clearing of the selection is not taken for the user's. */
+    private boolean restoringSelection;
 
     private void openDetails(AgentRow row) {
         if (row != null) {
@@ -184,6 +238,10 @@ public final class AgentsView extends BorderPane {
 
             {
                 scan.getStyleClass().addAll("scan-button", "small");
+                // Out of the tab order: cells are reused for other agents as the list reloads, so a focused row
+                // button could end up on an agent nobody chose. Rows are reached with the arrows and scanned
+                // with Ctrl+Enter (Scan selected).
+                scan.setFocusTraversable(false);
                 scan.setMinWidth(Region.USE_PREF_SIZE);
                 scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
                 state.getStyleClass().add("scan-state");

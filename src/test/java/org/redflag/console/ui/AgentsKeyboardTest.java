@@ -1,0 +1,65 @@
+package org.redflag.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.agents.AgentRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Agents list by keyboard, and the rule that an action always acts on the agent the admin chose: the
+ * selection follows agents (by id) across reloads, and rows' buttons stay out of the tab order.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AgentsKeyboardTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    @RegisterExtension
+    final OpenConsoleWindow console = new OpenConsoleWindow();
+
+    @Test
+    void theSelectionStaysOnTheChosenAgentWhenAReloadMovesItAndItsRowButtonsAreNotInTheTabOrder(FxRobot robot)
+            throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgentWithSubsystems(db, "db-01.prod", "linux", NOW, "storage");
+        UUID web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
+        console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
+        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 2);
+        robot.clickOn("web-01.prod");
+        assertThat(AgentRows.scanButton(robot, "web-01.prod").isFocusTraversable()).isFalse();
+
+        // Another agent appears before it: after the reload, web-01 sits one row further down.
+        Fleets.insertAgentWithSubsystems(db, "app-01.prod", "linux", NOW, "storage");
+        robot.clickOn("#agents-refresh");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(agents.getSelectionModel().getSelectedItems()).extracting(r -> r.agent().id()).containsExactly(web);
+        assertThat(agents.getFocusModel().getFocusedItem().agent().id()).isEqualTo(web);
+
+        // Ctrl+Enter scans what is selected: web-01, and only web-01.
+        robot.clickOn("web-01.prod");
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> db.queryLong("SELECT count(*) FROM agent_commands") == 1);
+        assertThat(db.queryString("SELECT agent_id::text FROM agent_commands")).isEqualTo(web.toString());
+
+        // Enter opens the selected agent's details.
+        robot.type(KeyCode.ENTER);
+        Fx.waitForNode(robot, "#agent-detail");
+    }
+}
