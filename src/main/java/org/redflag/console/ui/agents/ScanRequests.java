@@ -131,7 +131,8 @@ public final class ScanRequests {
     /** A refusal is reported as its own sentence; anything else gets what we tried and what to do. */
     private String reportFailure(Throwable failure, UUID agentId, String whatWeTried) {
         if (failure instanceof ScanRefused refused) {
-            errors.report(AREA, refused.getMessage(), refused, agentId);
+            // A refusal is an answer, not a fault: its sentence is the whole story, without a stack trace.
+            errors.report(AREA, refused.getMessage(), null, agentId);
             return refused.getMessage();
         }
         String message = "Could not " + whatWeTried + ": " + rootMessage(failure)

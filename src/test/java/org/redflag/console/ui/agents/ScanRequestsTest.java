@@ -1,0 +1,67 @@
+package org.redflag.console.ui.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.scan.CommandRepository;
+import org.redflag.console.scan.ScanOutcome;
+import org.redflag.console.scan.ScanService;
+import org.redflag.console.scan.Subsystem;
+import org.redflag.console.scan.SubsystemRepository;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.RecordingNotifier;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.SameThreadExecutor;
+
+/** What a scan click becomes when the database says no: one sentence, kept once, with no stack trace. */
+class ScanRequestsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @Test
+    void aRefusedScanIsOneHistoryRowWithItsSentenceAndNoStackTrace() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        UUID agent = Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        Fleets.insertSubsystem(db, agent, "docker", false);
+        ErrorReporter errors = new ErrorReporter(ErrorSpool.in(Files.createTempDirectory("scan-requests")),
+                new RecordingNotifier(), clock, "test", Runnable::run);
+        errors.attach(new HistoryRepository(db.dataSource()));
+        ScanService scans = new ScanService(new CommandRepository(db.dataSource()), new SubsystemRepository(db.dataSource()),
+                new AgentRepository(db.dataSource()), clock, ScanService.DEFAULT_COMMAND_TIMEOUT);
+        ScanRequests requests = new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
+                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+        List<String> told = new ArrayList<>();
+
+        requests.request(agent, "web-01.prod", Subsystem.DOCKER, new ScanRequests.Answer() {
+            @Override
+            public void answered(ScanOutcome outcome) {
+                told.add("queued");
+            }
+
+            @Override
+            public void notQueued(String reason) {
+                told.add(reason);
+            }
+        });
+
+        assertThat(told).singleElement().asString().contains("docker subsystem is disabled on web-01.prod");
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isEqualTo(1);
+        assertThat(db.queryString("SELECT stderr FROM update_logs WHERE action = 'console_error'"))
+                .isEqualTo(told.get(0)).doesNotContain("at org.redflag", "ScanRefused");
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isZero();
+    }
+}
