@@ -43,6 +43,8 @@ public final class AgentScansViewModel {
         this.commands = commands;
         this.executor = executor;
         this.details = details;
+        // What the last batch did is about the subsystem it scanned: choosing another one makes it old news.
+        subsystem.addListener((obs, old, now) -> batchSummary.set(""));
     }
 
     /** Scans the chosen subsystem on one agent; a click while the same scan is in flight does nothing. */

@@ -26,11 +26,37 @@ import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.Debouncer;
 import org.redflag.console.ui.SameThreadExecutor;
 
-/** What a scan click becomes when the database says no: one sentence, kept once, with no stack trace. */
+/** What scan clicks become: a refusal is one sentence kept once; a batch's summary is about its own subsystem. */
 class ScanRequestsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @Test
+    void aBatchsSummaryGoesWhenAnotherSubsystemIsChosen() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        UUID agent = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage", "docker");
+        ErrorReporter errors = new ErrorReporter(ErrorSpool.in(Files.createTempDirectory("scan-batch")),
+                new RecordingNotifier(), clock, "test", Runnable::run);
+        errors.attach(new HistoryRepository(db.dataSource()));
+        AgentScansViewModel scans = new AgentScansViewModel(requests(db, errors), new CommandRepository(db.dataSource()),
+                new SameThreadExecutor(), (id, host) -> null);
+        org.redflag.console.fleet.Agent web = new AgentRepository(db.dataSource()).find(agent).orElseThrow();
+
+        scans.scanAll(List.of(AgentRow.of(web, clock)));
+        assertThat(scans.batchSummaryProperty().get()).isEqualTo("Scan storage on 1 agent: 1 queued, 0 already queued, 0 refused");
+
+        scans.subsystemProperty().set(Subsystem.DOCKER);
+
+        assertThat(scans.batchSummaryProperty().get()).isEmpty();
+    }
+
+    private ScanRequests requests(TestDatabase db, ErrorReporter errors) {
+        ScanService scans = new ScanService(new CommandRepository(db.dataSource()), new SubsystemRepository(db.dataSource()),
+                new AgentRepository(db.dataSource()), clock, ScanService.DEFAULT_COMMAND_TIMEOUT);
+        return new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
+                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+    }
 
     @Test
     void aRefusedScanIsOneHistoryRowWithItsSentenceAndNoStackTrace() throws Exception {
@@ -40,10 +66,7 @@ class ScanRequestsTest {
         ErrorReporter errors = new ErrorReporter(ErrorSpool.in(Files.createTempDirectory("scan-requests")),
                 new RecordingNotifier(), clock, "test", Runnable::run);
         errors.attach(new HistoryRepository(db.dataSource()));
-        ScanService scans = new ScanService(new CommandRepository(db.dataSource()), new SubsystemRepository(db.dataSource()),
-                new AgentRepository(db.dataSource()), clock, ScanService.DEFAULT_COMMAND_TIMEOUT);
-        ScanRequests requests = new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+        ScanRequests requests = requests(db, errors);
         List<String> told = new ArrayList<>();
 
         requests.request(agent, "web-01.prod", Subsystem.DOCKER, new ScanRequests.Answer() {
