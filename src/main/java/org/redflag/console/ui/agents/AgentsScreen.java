@@ -42,7 +42,9 @@ public final class AgentsScreen {
         scans.offer(context.scans().scannableSubsystems());
         changes.onChange(Platform::runLater, notice -> {
             scans.changed(notice);
-            if (!notice.isPoll() && notice.agentId() != null) {
+            if (notice.isPoll()) {
+                agents.resync();
+            } else if (notice.agentId() != null) {
                 agents.refreshAgent(notice.agentId());
             }
         });

@@ -52,7 +52,7 @@ public final class AgentsViewModel {
         executor.submit(() -> agents.page(filter, null, PAGE_SIZE), page -> {
             if (requested == generation) {
                 rows.setAll(toRows(page));
-                finishLoad(page.size());
+                finishLoad(page.size() == PAGE_SIZE);
             }
         }, this::failed);
     }
@@ -68,9 +68,31 @@ public final class AgentsViewModel {
         executor.submit(() -> agents.page(filter, after, PAGE_SIZE), page -> {
             if (requested == generation) {
                 rows.addAll(toRows(page));
-                finishLoad(page.size());
+                finishLoad(page.size() == PAGE_SIZE);
             }
         }, this::failed);
+    }
+
+    /**
+     * Reads again what the list shows, as many rows as are loaded, in one query: last seen, presence and the
+     * online count stay current without a notification per heartbeat (the slow poll calls it). The selection
+     * follows the agents, not the positions (see AgentsView). Skipped while a load is under way.
+     */
+    public void resync() {
+        if (loading.get()) {
+            return;
+        }
+        long requested = generation;
+        String filter = searchText.get();
+        int shown = Math.max(PAGE_SIZE, rows.size());
+        executor.submit(() -> agents.page(filter, null, shown), page -> {
+            if (requested == generation && !loading.get()) {
+                rows.setAll(toRows(page));
+                finishLoad(page.size() == shown);
+            }
+        }, failure -> {
+            // The next poll reads it again; a failed background refresh is not worth an error notification.
+        });
     }
 
     /** Reads one shown agent again (its last scan moved, say), leaving the rest of the list alone. */
@@ -94,9 +116,10 @@ public final class AgentsViewModel {
         return page.stream().map(agent -> AgentRow.of(agent, clock)).toList();
     }
 
-    private void finishLoad(int pageSize) {
+    /** @param more whether the last query filled its page, so that more rows may follow */
+    private void finishLoad(boolean more) {
         loading.set(false);
-        moreAvailable.set(pageSize == PAGE_SIZE);
+        moreAvailable.set(more);
         long online = rows.stream().filter(r -> r.presence() == org.redflag.console.fleet.Presence.ONLINE).count();
         summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " agents shown · " + online + " online");
     }
