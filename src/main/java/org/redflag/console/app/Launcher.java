@@ -35,6 +35,11 @@ public final class Launcher {
         Map<String, String> env = System.getenv();
         // Before the first logger exists: logback reads this property to find its folder.
         System.setProperty("redflag.log.dir", writableLogFolder(DataFolders.logs(dataDirectoryFromArgs(args, env))).toString());
+        // JavaFX and pgjdbc log through java.util.logging straight onto the terminal (a warning about running
+        // JavaFX from the classpath at every start, pgjdbc's connection lines before the console's own message):
+        // they belong in the log file, where everything else is.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         int code = commandLine(env, Clock.systemDefaultZone(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true)).execute(args);
         if (code != GUI_STARTED) {
