@@ -63,7 +63,13 @@ final class FxNotifier implements ErrorReporter.Notifier {
             notification.text(shown + "\nRecorded in History.")
                     .action(new Action("Details", e -> openHistoryEntry.accept(historyEntryId)));
         }
-        notification.showError();
+        // The theme's own look, not ControlsFX's dated red-X icon: a small mark in the palette's danger colour.
+        javafx.scene.control.Label mark = new javafx.scene.control.Label("!");
+        mark.getStyleClass().add("notification-mark");
+        // Inline: the notification is a popup with a scene of its own, which the window's stylesheet does not reach.
+        mark.setStyle("-fx-background-color: #cf222e; -fx-background-radius: 12; -fx-text-fill: white; "
+                + "-fx-font-weight: bold; -fx-min-width: 24; -fx-min-height: 24; -fx-alignment: center;");
+        notification.graphic(mark).show();
     }
 
     /** Notifications do not wrap their text; without breaks a long sentence runs off the screen. */
