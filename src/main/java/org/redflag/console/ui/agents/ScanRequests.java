@@ -64,12 +64,13 @@ public final class ScanRequests {
     /**
      * Asks for a scan unless the same one was just asked for.
      *
-     * @return false when the click was swallowed by the debouncer (nothing was sent)
+     * @return false when nothing was sent: the click was swallowed by the debouncer, or refused (and answered
+     *     already) because the database is away
      */
     public boolean request(UUID agentId, String hostname, Subsystem subsystem, Answer answer) {
         if (refusedWhileAway(agentId)) {
             answer.notQueued(DATABASE_AWAY);
-            return true;
+            return false;
         }
         Key key = new Key(agentId, subsystem);
         if (!debouncer.tryStart(key)) {
