@@ -36,6 +36,7 @@ final class BackgroundWork implements AutoCloseable {
         LiveChanges live = context.capabilities().has(Feature.LIVE_TRIGGERS)
                 ? new LiveChanges(context.database()::openDedicatedConnection, context.changes(), LiveChanges.Settings.defaults())
                 : LiveChanges.pollingOnly(context.changes(), LiveChanges.Settings.defaults());
+        live.pollOnlyWhen(context.health()::isUp);
         live.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "command-timeout-sweep");

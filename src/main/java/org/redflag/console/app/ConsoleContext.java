@@ -7,11 +7,13 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.Database;
+import org.redflag.console.db.DatabaseHealth;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.demo.DemoFleet;
 import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.live.ChangeBus;
+import org.redflag.console.live.ChangeNotice;
 import org.redflag.console.live.LiveChanges;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
@@ -50,6 +52,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final ScanResultRepository scanResults;
     private final ScanService scans;
     private final ChangeBus changes = new ChangeBus();
+    private final DatabaseHealth health;
     private BackgroundWork backgroundWork;
     private final MigrationService migrations;
     private final LegacyAudit legacyAudit;
@@ -73,6 +76,13 @@ public final class ConsoleContext implements AutoCloseable {
                 ScanRoutes.from(settings));
         this.migrations = new MigrationService(migrator, dataSource, schema);
         this.legacyAudit = new LegacyAudit(new AuditRepository(dataSource), migrator);
+        this.health = database.health();
+        // Whatever changed while the database was away is caught up on as soon as it answers again.
+        health.onChange(state -> {
+            if (state == DatabaseHealth.State.UP) {
+                changes.publish(ChangeNotice.poll());
+            }
+        });
     }
 
     /** Blocking: call it off the FX thread. */
@@ -249,11 +259,17 @@ public final class ConsoleContext implements AutoCloseable {
         return changes;
     }
 
+    /** Whether the database answers now; checked in the background once {@link #startBackgroundWork} ran. */
+    public DatabaseHealth health() {
+        return health;
+    }
+
     /**
      * Starts what only the window needs: live change notifications, the command timeout sweep, and the
      * simulated fleet when the settings ask for it. Headless commands never call this.
      */
     public synchronized void startBackgroundWork() {
+        health.start();
         if (backgroundWork == null) {
             backgroundWork = BackgroundWork.start(this);
         }
@@ -267,6 +283,7 @@ public final class ConsoleContext implements AutoCloseable {
                 backgroundWork = null;
             }
         }
+        health.close();
         database.close();
     }
 }

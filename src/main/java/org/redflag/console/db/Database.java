@@ -17,6 +17,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 8;
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 
     private final DatabaseTarget target;
     private final HikariDataSource pool;
@@ -71,7 +72,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         // Fail on the first attempt instead of retrying for half a minute: the user is waiting.
         config.setInitializationFailTimeout(1);
-        config.setConnectionTimeout(10_000);
+        // A query waits at most this long for a connection: when the database is away a click must fail in
+        // seconds, not ten (DatabaseHealth says within two that it is away, and writes are refused meanwhile).
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("loginTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "redflag-console");
@@ -112,6 +115,23 @@ public final class Database implements AutoCloseable {
      * console's lifetime (LISTEN) and must not starve the pool.
      */
     public Connection openDedicatedConnection() throws SQLException {
+        return openOutsidePool("redflag-console (live)", 5);
+    }
+
+    /**
+     * A connection outside the pool for {@link DatabaseHealth}: it gives up connecting after a second, so an
+     * unreachable host is noticed as fast as a refused one.
+     */
+    public Connection openHealthConnection() throws SQLException {
+        return openOutsidePool("redflag-console (health)", 1);
+    }
+
+    /** The health check for this database, not started. */
+    public DatabaseHealth health() {
+        return new DatabaseHealth(this::openHealthConnection, DatabaseHealth.Settings.defaults());
+    }
+
+    private Connection openOutsidePool(String applicationName, int connectTimeoutSeconds) throws SQLException {
         java.util.Properties properties = new java.util.Properties();
         if (pool.getUsername() != null) {
             properties.setProperty("user", pool.getUsername());
@@ -119,8 +139,9 @@ public final class Database implements AutoCloseable {
         if (pool.getPassword() != null) {
             properties.setProperty("password", pool.getPassword());
         }
-        properties.setProperty("ApplicationName", "redflag-console (live)");
-        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        properties.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds + 1));
         return java.sql.DriverManager.getConnection(url, properties);
     }
 

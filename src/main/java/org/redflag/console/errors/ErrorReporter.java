@@ -66,6 +66,7 @@ public final class ErrorReporter implements AutoCloseable {
     private final Object writing = new Object();
 
     private volatile HistoryRepository history;
+    private volatile java.util.function.BooleanSupplier databaseUp = () -> true;
     private Instant lastReplayAttempt = Instant.MIN;
 
     /**
@@ -119,9 +120,15 @@ public final class ErrorReporter implements AutoCloseable {
         execute(this::replayQuietly);
     }
 
+    /** Whether the database answers now (the window's health check); while it does not, errors are spooled. */
+    public void databaseUpWhen(java.util.function.BooleanSupplier up) {
+        this.databaseUp = up;
+    }
+
     /** The database is closing: errors wait in the spool until the next {@link #attach}. */
     public void detach() {
         this.history = null;
+        this.databaseUp = () -> true;
     }
 
     /** Records and shows an error. Safe to call from any thread; never throws; returns at once. */
@@ -224,7 +231,8 @@ public final class ErrorReporter implements AutoCloseable {
 
     private UUID record(ConsoleError error) {
         synchronized (writing) {
-            HistoryRepository target = history;
+            // Known to be away: spool at once, rather than make the notification wait out the pool's timeout.
+            HistoryRepository target = databaseUp.getAsBoolean() ? history : null;
             if (target != null && spool.pending() > 0 && retryDue()) {
                 replaySpool();
             }

@@ -47,6 +47,7 @@ public final class LiveChanges implements AutoCloseable {
     private final ChangeBus bus;
     private final Settings settings;
     private volatile boolean running;
+    private volatile java.util.function.BooleanSupplier databaseUp = () -> true;
     private Thread thread;
 
     public LiveChanges(ConnectionOpener opener, ChangeBus bus, Settings settings) {
@@ -74,6 +75,14 @@ public final class LiveChanges implements AutoCloseable {
         thread = new Thread(this::listenUntilClosed, "live-changes");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * While the database is known to be away, the poll would only make every view fail to reload (and say so
+     * every few seconds); the views keep what they have, and whoever knows it is back publishes a poll.
+     */
+    public void pollOnlyWhen(java.util.function.BooleanSupplier up) {
+        this.databaseUp = up;
     }
 
     public ChangeBus bus() {
@@ -117,7 +126,7 @@ public final class LiveChanges implements AutoCloseable {
                 break;
             }
             Duration pollEvery = connection == null ? settings.fallbackPoll() : settings.livePoll();
-            if (elapsed(lastPoll) >= pollEvery.toNanos()) {
+            if (elapsed(lastPoll) >= pollEvery.toNanos() && databaseUp.getAsBoolean()) {
                 lastPoll = System.nanoTime();
                 bus.publish(ChangeNotice.poll());
             }

@@ -54,6 +54,12 @@ final class ConsoleStatusBar extends StatusBar {
         connectionLabel.getStyleClass().setAll("label", "status-connected");
     }
 
+    /** The health check finds the database away; the connected text comes back with showConnected. */
+    void showDatabaseAway() {
+        connectionLabel.setText("● database unreachable — retrying");
+        connectionLabel.getStyleClass().setAll("label", "status-disconnected");
+    }
+
     void showNotConnected() {
         connectionLabel.setText("not connected");
     }

@@ -24,6 +24,7 @@ import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.db.ConnectionProblem;
+import org.redflag.console.db.DatabaseHealth;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
@@ -48,6 +49,9 @@ public final class ConsoleWindow {
     private final VBox navigation = new VBox(4);
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private final ConsoleStatusBar statusBar = new ConsoleStatusBar();
+    private final DatabaseBanner banner = new DatabaseBanner();
+    /** What the status bar says while the database answers, to say it again when it is back. */
+    private String connectedAs = "";
     private final ConnectionMessages connectionMessages;
 
     private final ErrorReporter errors;
@@ -100,7 +104,8 @@ public final class ConsoleWindow {
 
         content.getStyleClass().add("content");
         root.setLeft(navigation);
-        root.setCenter(content);
+        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
+        root.setCenter(new VBox(banner, content));
         root.setBottom(statusBar);
 
         Scene scene = new Scene(root, 1280, 780);
@@ -145,7 +150,9 @@ public final class ConsoleWindow {
         this.context = opened;
         errors.attach(opened.history());
         boolean demo = settings.seedsDemoFleet() && opened.capabilities().isConsole();
-        statusBar.showConnected(opened.database().describe() + (demo ? " · demo fleet" : ""));
+        connectedAs = opened.database().describe() + (demo ? " · demo fleet" : "");
+        statusBar.showConnected(connectedAs);
+        watchHealth(opened);
 
         // Support staff often open someone else's database with --no-migrate: find out first whether the
         // console's own views can work on it, instead of letting them fail query after query.
@@ -174,6 +181,33 @@ public final class ConsoleWindow {
         if (schemaReady) {
             opened.startBackgroundWork();
         }
+        refreshStatus();
+    }
+
+    /**
+     * Says within two seconds when the database stops answering, and again when it is back, instead of letting
+     * the next click find out by waiting for the pool. Writes check the same health and are refused meanwhile.
+     */
+    private void watchHealth(ConsoleContext opened) {
+        DatabaseHealth health = opened.health();
+        errors.databaseUpWhen(health::isUp);
+        health.onChange(state -> Platform.runLater(() -> showHealth(opened, state)));
+        health.start();
+    }
+
+    private void showHealth(ConsoleContext opened, DatabaseHealth.State state) {
+        if (context != opened) {
+            return;
+        }
+        boolean up = state == DatabaseHealth.State.UP;
+        banner.showAway(!up);
+        if (!up) {
+            statusBar.showDatabaseAway();
+            return;
+        }
+        statusBar.showConnected(connectedAs);
+        // The views reload from the context's poll; errors that waited in the spool are written now.
+        executor.submit(errors::replaySpool, replay -> { }, failure -> { });
         refreshStatus();
     }
 

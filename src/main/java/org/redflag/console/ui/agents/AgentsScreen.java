@@ -28,7 +28,7 @@ public final class AgentsScreen {
         ChangeBus changes = context.changes();
         this.scanningOff = context.scans().scanningOff();
         ScanRequests requests = new ScanRequests(context.scans(), executor, errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW), context.health()::isUp);
         AgentDetailViewModel.Factory details = (agentId, hostname) -> {
             AgentDetailViewModel model = new AgentDetailViewModel(agentId, hostname, context.subsystems(),
                     context.commands(), context.scanResults(), requests, executor, onError);

@@ -3,6 +3,7 @@ package org.redflag.console.ui.agents;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.scan.AgentCommand;
@@ -33,15 +34,26 @@ public final class ScanRequests {
     }
 
     static final String AREA = "scan";
+    /** The answer to a write while the health check finds the database away, instead of a long wait. */
+    public static final String DATABASE_AWAY = "The database is unreachable: nothing was queued. The console "
+            + "retries by itself; try again when the status bar is green.";
 
     private final ScanService scans;
     private final BackgroundExecutor executor;
     private final ErrorReporter errors;
     private final Clock clock;
     private final Debouncer<Key> debouncer;
+    private final BooleanSupplier databaseUp;
 
     public ScanRequests(ScanService scans, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
             Debouncer<Key> debouncer) {
+        this(scans, executor, errors, clock, debouncer, () -> true);
+    }
+
+    /** @param databaseUp whether the database answers now (the health check); writes are refused while not */
+    public ScanRequests(ScanService scans, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
+            Debouncer<Key> debouncer, BooleanSupplier databaseUp) {
+        this.databaseUp = databaseUp;
         this.scans = scans;
         this.executor = executor;
         this.errors = errors;
@@ -52,9 +64,14 @@ public final class ScanRequests {
     /**
      * Asks for a scan unless the same one was just asked for.
      *
-     * @return false when the click was swallowed by the debouncer (nothing was sent)
+     * @return false when nothing was sent: the click was swallowed by the debouncer, or refused (and answered
+     *     already) because the database is away
      */
     public boolean request(UUID agentId, String hostname, Subsystem subsystem, Answer answer) {
+        if (refusedWhileAway(agentId)) {
+            answer.notQueued(DATABASE_AWAY);
+            return false;
+        }
         Key key = new Key(agentId, subsystem);
         if (!debouncer.tryStart(key)) {
             return false;
@@ -71,6 +88,9 @@ public final class ScanRequests {
 
     /** Scans many agents in one background call; agents whose same scan is still in flight are left out. */
     public void requestMany(List<UUID> agentIds, Subsystem subsystem, Consumer<ScanService.BatchOutcome> done) {
+        if (refusedWhileAway(null)) {
+            return;
+        }
         List<UUID> wanted = agentIds.stream().filter(id -> debouncer.tryStart(new Key(id, subsystem))).toList();
         if (wanted.isEmpty()) {
             return;
@@ -86,6 +106,10 @@ public final class ScanRequests {
     }
 
     public void cancel(AgentCommand command, Runnable done) {
+        if (refusedWhileAway(command.agentId())) {
+            done.run();
+            return;
+        }
         executor.submit(() -> scans.cancel(command.id()), cancelled -> done.run(), failure -> {
             reportFailure(failure, command.agentId(), "cancel the " + command.what() + " command");
             done.run();
@@ -93,6 +117,9 @@ public final class ScanRequests {
     }
 
     public void retry(AgentCommand command, Consumer<ScanOutcome> done) {
+        if (refusedWhileAway(command.agentId())) {
+            return;
+        }
         executor.submit(() -> scans.retry(command.id()), done::accept,
                 failure -> reportFailure(failure, command.agentId(), "retry the " + command.what() + " command"));
     }
@@ -112,6 +139,18 @@ public final class ScanRequests {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * While the database is away a write would wait out the pool's timeout and fail: say so at once instead.
+     * The sentence goes through the door once (it waits in the spool, as the history is away too).
+     */
+    private boolean refusedWhileAway(UUID agentId) {
+        if (databaseUp.getAsBoolean()) {
+            return false;
+        }
+        errors.report(AREA, DATABASE_AWAY, null, agentId);
+        return true;
     }
 
     /** One report for the whole batch, so scanning 200 agents cannot raise 200 notifications. */
