@@ -173,6 +173,43 @@ class ScanWindowTest {
         assertThat(retried.retriedFromId()).isEqualTo(commands.getItems().get(1).id());
     }
 
+    @Test
+    void aSubsystemAnAgentHasDisabledOffersNoScanAndSaysWhy(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        Fleets.insertSubsystem(db, web01, "docker", false);
+        Fleets.insertSubsystem(db, web02, "docker", true);
+        TableView<AgentRow> table = robot.lookup("#agents-table").queryTableView();
+        robot.clickOn("#agents-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(r -> r.agent().scans("docker")));
+        javafx.scene.control.ChoiceBox<org.redflag.console.scan.Subsystem> subsystem =
+                robot.lookup("#scan-subsystem").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> subsystem.setValue(org.redflag.console.scan.Subsystem.DOCKER));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button web01Scan = scanButton(robot, "web-01.prod");
+        assertThat(web01Scan.getText()).isEqualTo("Scan docker");
+        assertThat(web01Scan.isDisabled()).isTrue();
+        String reason = "docker is disabled on web-01.prod: enable it in the agent's configuration";
+        assertThat(AgentRows.scanTooltip(robot, "web-01.prod")).isNotNull()
+                .extracting(javafx.scene.control.Tooltip::getText).isEqualTo(reason);
+        assertThat(scanButton(robot, "web-02.prod").isDisabled()).isFalse();
+        assertThat(AgentRows.scanTooltip(robot, "web-02.prod")).isNull();
+
+        // The reason shows where the admin points, although the button itself is disabled.
+        robot.moveTo(web01Scan);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && reason.equals(t.getText())));
+        robot.clickOn(web01Scan);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isZero();
+
+        robot.interact(() -> subsystem.setValue(org.redflag.console.scan.Subsystem.STORAGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scanButton(robot, "web-01.prod").isDisabled()).isFalse();
+        assertThat(AgentRows.scanTooltip(robot, "web-01.prod")).isNull();
+    }
+
     private SimulatedFleet.Round agentsAnswer() throws Exception {
         return new SimulatedFleet(db.dataSource(), Clock.systemUTC(), SimulatedFleet.Settings.instant(0)).runRound();
     }
