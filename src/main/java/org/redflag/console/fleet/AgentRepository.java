@@ -43,7 +43,9 @@ public final class AgentRepository {
      * The same columns from every schema. RedFlag's check-ins report current_version while agent_version is
      * what the agent registered with, so the newer wins unless it is still the '0.0.0' default. The last
      * scan is the subsystems' last run in the console's schema; RedFlag's server does not keep that, so
-     * there it is the agent's newest scan in the history.
+     * there it is the agent's newest scan in the history. The enabled subsystems are agent_subsystems'
+     * enabled rows (a NULL counts as off, as the scan service reads it); RedFlag's first generation has no
+     * such table and scans updates only.
      */
     private static String select(Capabilities capabilities) {
         String version = capabilities.has(Feature.CURRENT_VERSION)
@@ -53,12 +55,16 @@ public final class AgentRepository {
         String lastScan = capabilities.isConsole()
                 ? "(SELECT max(s.last_run_at) FROM agent_subsystems s WHERE s.agent_id = a.id)"
                 : "(SELECT max(l.executed_at) FROM update_logs l WHERE l.agent_id = a.id AND l.action LIKE 'scan\\_%')";
+        String enabled = capabilities.has(Feature.SUBSYSTEMS_TABLE)
+                ? "ARRAY(SELECT s.subsystem::text FROM agent_subsystems s WHERE s.agent_id = a.id AND s.enabled IS TRUE"
+                        + " ORDER BY s.subsystem::text)"
+                : "ARRAY['updates']::text[]";
         return """
                 SELECT a.id, a.hostname, a.os_type, a.os_version, a.os_architecture, %s AS version, a.last_seen,
                        %s AS reboot_required, (a.metadata ->> 'demo') IS NOT DISTINCT FROM 'true' AS demo,
-                       %s AS last_scan
+                       %s AS last_scan, %s AS enabled_subsystems
                 FROM agents a
-                """.formatted(version, reboot, lastScan);
+                """.formatted(version, reboot, lastScan, enabled);
     }
 
     /**
@@ -127,6 +133,18 @@ public final class AgentRepository {
                 SqlTime.instant(rs, "last_seen"),
                 SqlTime.instant(rs, "last_scan"),
                 rs.getBoolean("reboot_required"),
-                rs.getBoolean("demo"));
+                rs.getBoolean("demo"),
+                strings(rs.getArray("enabled_subsystems")));
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
     }
 }

@@ -11,6 +11,9 @@ public enum Presence {
 
     public static final Duration ONLINE_WINDOW = Duration.ofMinutes(15);
 
+    /** Not seen for this long, an agent is taken for gone (decommissioned, reinstalled): it will not answer. */
+    public static final Duration STALE_AFTER = Duration.ofDays(7);
+
     public static Presence of(Instant lastSeen, Clock clock) {
         if (lastSeen == null) {
             return OFFLINE;

@@ -16,7 +16,7 @@ import org.redflag.console.schema.Feature;
  * What scans found, read from each subsystem's own table for one agent, in whichever shape the schema keeps
  * it: storage_metrics (the same columns in the console's schema and RedFlag's since 021), packages
  * (the console's update_packages, RedFlag's current_package_state) and docker images (RedFlag 018's
- * event rows, or the console's one row per image). What a schema does not have is simply empty.
+ * event rows, or the console's one row per image) and the system scan (system_info, RedFlag's agent_specs). What a schema does not have is simply empty.
  */
 public final class ScanResultRepository {
 
@@ -91,6 +91,36 @@ public final class ScanResultRepository {
                 """;
         return list(sql, agentId, limit, rs -> new DockerImage(rs.getString("image"), rs.getString("current_version"),
                 rs.getString("available_version"), rs.getString("severity"), SqlTime.instant(rs, "created_at")));
+    }
+
+    /**
+     * The agent's newest system scan: the console's system_info, or RedFlag's agent_specs (memory in MB and
+     * disks in GB there, given here in bytes); empty before the first scan or where neither table exists.
+     */
+    public java.util.Optional<SystemInfo> latestSystem(UUID agentId) throws SQLException {
+        String sql;
+        if (capabilities.has(Feature.SYSTEM_INFO)) {
+            sql = """
+                    SELECT cpu_model, cpu_cores, memory_total_bytes, memory_used_bytes, uptime_seconds,
+                           NULL::bigint AS disk_total_bytes, NULL::bigint AS disk_free_bytes, collected_at
+                    FROM system_info WHERE agent_id = ? ORDER BY collected_at DESC LIMIT 1
+                    """;
+        } else if (capabilities.has(Feature.AGENT_SPECS)) {
+            sql = """
+                    SELECT cpu_model, cpu_cores, memory_total_mb::bigint * 1048576 AS memory_total_bytes,
+                           NULL::bigint AS memory_used_bytes, NULL::bigint AS uptime_seconds,
+                           disk_total_gb::bigint * 1073741824 AS disk_total_bytes,
+                           disk_free_gb::bigint * 1073741824 AS disk_free_bytes, collected_at
+                    FROM agent_specs WHERE agent_id = ? ORDER BY collected_at DESC NULLS LAST LIMIT 1
+                    """;
+        } else {
+            return java.util.Optional.empty();
+        }
+        return list(sql, agentId, 1, rs -> new SystemInfo(rs.getString("cpu_model"),
+                rs.getObject("cpu_cores", Integer.class), rs.getObject("memory_total_bytes", Long.class),
+                rs.getObject("memory_used_bytes", Long.class), rs.getObject("uptime_seconds", Long.class),
+                rs.getObject("disk_total_bytes", Long.class), rs.getObject("disk_free_bytes", Long.class),
+                SqlTime.instant(rs, "collected_at"))).stream().findFirst();
     }
 
     private interface Row<T> {

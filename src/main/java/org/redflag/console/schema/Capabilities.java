@@ -34,7 +34,7 @@ public record Capabilities(
     public static final Capabilities CONSOLE_SCHEMA = new Capabilities(SchemaKind.CONSOLE,
             EnumSet.of(Feature.SUBSYSTEMS_TABLE, Feature.LOG_SUBSYSTEM, Feature.LOG_METADATA,
                     Feature.LOG_IDEMPOTENCY_KEY, Feature.ONE_ACTIVE_INDEX, Feature.REBOOT_REQUIRED,
-                    Feature.STORAGE_METRICS, Feature.DOCKER_IMAGES, Feature.LIVE_TRIGGERS),
+                    Feature.STORAGE_METRICS, Feature.DOCKER_IMAGES, Feature.SYSTEM_INFO, Feature.LIVE_TRIGGERS),
             Optional.empty(), 0, Set.of(), List.of());
 
     public boolean has(Feature feature) {

@@ -38,6 +38,10 @@ public enum Feature {
     STORAGE_METRICS("storage metrics"),
     /** docker_images (RedFlag 018, console V1, in different shapes). */
     DOCKER_IMAGES("docker images"),
+    /** system_info (console V1): the newest system scan of each agent. */
+    SYSTEM_INFO("system info"),
+    /** agent_specs (RedFlag 001): the agent's hardware as its system scan reported it. */
+    AGENT_SPECS("agent specs"),
     /** current_package_state (RedFlag 003): the event-sourced package state. */
     PACKAGE_STATE("package state"),
     /** The console's change-notification triggers (console V3, or the console's companion schema). */

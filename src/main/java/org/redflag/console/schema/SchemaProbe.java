@@ -74,6 +74,8 @@ public final class SchemaProbe {
         addIf(features, Feature.COMMAND_EXPIRES_AT, has(columns, "agent_commands", "expires_at"));
         addIf(features, Feature.STORAGE_METRICS, tables.contains("storage_metrics"));
         addIf(features, Feature.DOCKER_IMAGES, tables.contains("docker_images"));
+        addIf(features, Feature.SYSTEM_INFO, tables.contains("system_info"));
+        addIf(features, Feature.AGENT_SPECS, tables.contains("agent_specs"));
         addIf(features, Feature.PACKAGE_STATE, tables.contains("current_package_state"));
         // The console's own schema has its V3 triggers; a RedFlag database, the companion's (with consent).
         addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_notify")

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 import org.redflag.console.scan.Subsystem;
 
 /**
- * The SQL a RedFlag server runs for its agents, as the simulated fleet needs it: agents poll (last_seen),
- * take pending scans with FOR UPDATE SKIP LOCKED, say they started, and report. A report goes to the
+ * The SQL a RedFlag server runs for its agents' reports, as the simulated fleet needs it (polling is
+ * {@link AgentPolls}): scans being run, and their reports. A report goes to the
  * subsystem's own table, plus exactly one history row, in the transaction that finishes the command.
  */
 final class AgentReports {
@@ -30,86 +30,12 @@ final class AgentReports {
             List<ScanFindings.Image> images) {
     }
 
-    private static final String SCAN_TYPES = "('scan_updates', 'scan_storage', 'scan_system', 'scan_docker')";
+    static final String SCAN_TYPES = "('scan_updates', 'scan_storage', 'scan_system', 'scan_docker')";
 
     private final DataSource dataSource;
 
     AgentReports(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** Agents that are online keep polling; each is touched at most once per {@code staleBefore}. */
-    int heartbeat(Instant now, Instant onlineSince, Instant staleBefore, int limit) throws SQLException {
-        String sql = """
-                UPDATE agents SET last_seen = ?
-                WHERE id IN (SELECT id FROM agents WHERE last_seen >= ? AND last_seen < ?
-                             LIMIT ? FOR UPDATE SKIP LOCKED)
-                """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setTimestamp(2, Timestamp.from(onlineSince));
-            ps.setTimestamp(3, Timestamp.from(staleBefore));
-            ps.setInt(4, limit);
-            return ps.executeUpdate();
-        }
-    }
-
-    /**
-     * Agents poll and take their pending scans: oldest first, skipping rows another poller holds, marked sent.
-     * The polling agents' last_seen moves in the same transaction.
-     *
-     * @return the ids of the commands taken
-     */
-    List<UUID> claimPending(Instant now, int limit) throws SQLException {
-        String claim = """
-                UPDATE agent_commands c SET status = 'sent', sent_at = greatest(?, c.created_at)
-                WHERE c.id IN (SELECT id FROM agent_commands
-                               WHERE status = 'pending' AND command_type IN %s
-                               ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING c.id, c.agent_id
-                """.formatted(SCAN_TYPES);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<UUID> commands = new ArrayList<>();
-                List<UUID> agents = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(claim)) {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setInt(2, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            commands.add(rs.getObject(1, UUID.class));
-                            agents.add(rs.getObject(2, UUID.class));
-                        }
-                    }
-                }
-                if (!agents.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE agents SET last_seen = greatest(last_seen, ?) WHERE id = ANY (?)")) {
-                        ps.setTimestamp(1, Timestamp.from(now));
-                        ps.setArray(2, uuids(c, agents));
-                        ps.executeUpdate();
-                    }
-                }
-                c.commit();
-                return commands;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    /** The agents start what they were sent (unless it was cancelled meanwhile). */
-    void markRunning(List<UUID> commandIds) throws SQLException {
-        if (commandIds.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE agent_commands SET status = 'running' WHERE id = ANY (?) AND status = 'sent'")) {
-            ps.setArray(1, uuids(c, commandIds));
-            ps.executeUpdate();
-        }
     }
 
     /** Scans being run, longest-running first. */
@@ -333,7 +259,7 @@ final class AgentReports {
         }
     }
 
-    private static Array uuids(Connection c, List<UUID> ids) throws SQLException {
+    static Array uuids(Connection c, List<UUID> ids) throws SQLException {
         return c.createArrayOf("uuid", ids.toArray());
     }
 }

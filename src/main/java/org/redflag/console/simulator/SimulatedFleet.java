@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Agents that answer: a stand-in for a RedFlag fleet, so the console can be tried end to end. Each round,
  * online agents poll, take their pending scans, run them for a while, and report results where a real
- * agent's would land. Rounds are plain method calls, so tests drive them one at a time with their own
+ * agent's would land. They keep to presence as real ones do: an online agent takes a scan at its next
+ * check-in (its own interval), an offline one only when it comes back (it checks in, then takes its scans),
+ * and one not seen for {@link Presence#STALE_AFTER} never does, so pending stays pending long enough to be
+ * cancelled and the console's timeout can be seen. Rounds are plain method calls, so tests drive them one at a time with their own
  * clock; {@link #start()} runs them on a daemon thread for the window.
  */
 public final class SimulatedFleet implements AutoCloseable {
@@ -34,27 +37,54 @@ public final class SimulatedFleet implements AutoCloseable {
      * @param failureShare  the share of scans that fail (0 to 1), as some real ones do
      * @param batchSize     how many commands one round takes or finishes at most
      * @param roundInterval the pause between rounds when started in the background
+     * @param minCheckIn    the shortest check-in interval of an online agent (zero: it takes scans at once)
+     * @param maxCheckIn    the longest; each agent has its own in between, and its own phase
+     * @param minReturn     how soon after a scan is asked for an offline agent comes back at the earliest
+     * @param maxReturn     at the latest; each agent and scan its own in between
      */
     public record Settings(Duration minScanTime, Duration maxScanTime, double failureShare, int batchSize,
-            Duration roundInterval) {
+            Duration roundInterval, Duration minCheckIn, Duration maxCheckIn, Duration minReturn, Duration maxReturn) {
 
         public Settings {
-            if (minScanTime.isNegative() || maxScanTime.compareTo(minScanTime) < 0) {
-                throw new IllegalArgumentException("scan time range " + minScanTime + ".." + maxScanTime);
-            }
+            range("scan time", minScanTime, maxScanTime);
+            range("check-in interval", minCheckIn, maxCheckIn);
+            range("return time", minReturn, maxReturn);
             if (failureShare < 0 || failureShare > 1) {
                 throw new IllegalArgumentException("failure share " + failureShare + " is not between 0 and 1");
             }
         }
 
-        /** A few seconds per scan and one in ten failing: what a demo should feel like. */
-        public static Settings realistic() {
-            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(6), 0.1, 50, Duration.ofSeconds(1));
+        /** Agents that take a scan in the round after it is asked for (offline ones too, but never stale ones). */
+        public Settings(Duration minScanTime, Duration maxScanTime, double failureShare, int batchSize,
+                Duration roundInterval) {
+            this(minScanTime, maxScanTime, failureShare, batchSize, roundInterval, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO, Duration.ZERO);
         }
 
-        /** Every scan finishes in the round that takes it; for tests. */
+        private static void range(String what, Duration min, Duration max) {
+            if (min.isNegative() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException(what + " range " + min + ".." + max);
+            }
+        }
+
+        /**
+         * A few seconds per scan and one in ten failing; agents check in every 10–30 s and offline ones come back
+         * within 1–3 minutes: what a demo should feel like, with time to cancel a pending scan.
+         */
+        public static Settings realistic() {
+            return new Settings(Duration.ofSeconds(2), Duration.ofSeconds(6), 0.1, 50, Duration.ofSeconds(1),
+                    Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(3));
+        }
+
+        /** Every scan is taken at once and finishes in the round that takes it; for tests. */
         public static Settings instant(double failureShare) {
             return new Settings(Duration.ZERO, Duration.ZERO, failureShare, 500, Duration.ofMillis(50));
+        }
+
+        /** These settings with agents checking in every {@code checkIn} and offline ones back after {@code comeBack}. */
+        public Settings waiting(Duration checkIn, Duration comeBack) {
+            return new Settings(minScanTime, maxScanTime, failureShare, batchSize, roundInterval, checkIn, checkIn,
+                    comeBack, comeBack);
         }
     }
 
@@ -65,23 +95,36 @@ public final class SimulatedFleet implements AutoCloseable {
     /** Agents are polled at most this often for the heartbeat, so a large fleet is not rewritten every second. */
     private static final Duration HEARTBEAT_EVERY = Duration.ofMinutes(1);
 
+    /** How many waiting scans a round looks at for each one it may take, so scans not yet due do not hide due ones. */
+    private static final int LOOK_AHEAD = 10;
+
+    private final AgentPolls polls;
     private final AgentReports reports;
     private final Clock clock;
     private final Settings settings;
     private ScheduledExecutorService scheduler;
 
     public SimulatedFleet(DataSource dataSource, Clock clock, Settings settings) {
+        this.polls = new AgentPolls(dataSource);
         this.reports = new AgentReports(dataSource);
         this.clock = clock;
         this.settings = settings;
     }
 
-    /** One round: heartbeats, then pending scans taken and started, then every scan that is due reported. */
+    /**
+     * One round: heartbeats, then the pending scans whose agents poll now taken and started, then every scan
+     * that is due reported.
+     */
     public Round runRound() throws SQLException {
         Instant now = clock.instant();
-        reports.heartbeat(now, now.minus(Presence.ONLINE_WINDOW), now.minus(HEARTBEAT_EVERY), settings.batchSize());
-        List<UUID> taken = reports.claimPending(now, settings.batchSize());
-        reports.markRunning(taken);
+        polls.heartbeat(now, now.minus(Presence.ONLINE_WINDOW), now.minus(HEARTBEAT_EVERY), settings.batchSize());
+        List<UUID> due = polls.waiting(now.minus(Presence.STALE_AFTER), settings.batchSize() * LOOK_AHEAD).stream()
+                .filter(scan -> !takenAt(scan, now).isAfter(now))
+                .limit(settings.batchSize())
+                .map(AgentPolls.Waiting::commandId)
+                .toList();
+        List<UUID> taken = polls.claim(due, now);
+        polls.markRunning(taken);
         int completed = 0;
         int failed = 0;
         for (AgentReports.InFlight scan : reports.running(settings.batchSize())) {
@@ -140,6 +183,35 @@ public final class SimulatedFleet implements AutoCloseable {
             }
             scheduler = null;
         }
+    }
+
+    /**
+     * When the scan's agent takes it: an online agent at its first check-in after the scan was asked for (it
+     * polls every interval of its own, at a phase of its own); an offline one when it comes back. Worked out
+     * from ids, the same in every round, so no per-agent state is kept and two fleets agree.
+     */
+    Instant takenAt(AgentPolls.Waiting scan, Instant now) {
+        boolean online = scan.lastSeen().isAfter(now.minus(Presence.ONLINE_WINDOW));
+        if (!online) {
+            Duration away = spread(settings.minReturn(), settings.maxReturn(),
+                    scan.agentId().getMostSignificantBits() ^ scan.commandId().getLeastSignificantBits());
+            // No wait at all means at once, even if this clock runs a little behind the database's created_at.
+            return away.isZero() ? now : scan.createdAt().plus(away);
+        }
+        long every = spread(settings.minCheckIn(), settings.maxCheckIn(), scan.agentId().getMostSignificantBits())
+                .toMillis();
+        if (every == 0) {
+            return now;
+        }
+        long phase = Math.floorMod(scan.agentId().getLeastSignificantBits(), every);
+        long asked = scan.createdAt().toEpochMilli();
+        long polls = Math.floorDiv(asked - phase + every - 1, every);
+        return Instant.ofEpochMilli(polls * every + phase);
+    }
+
+    private static Duration spread(Duration min, Duration max, long seed) {
+        long spread = max.toMillis() - min.toMillis();
+        return min.plusMillis(spread == 0 ? 0 : Math.floorMod(seed, spread + 1));
     }
 
     /** Each command gets its own duration, the same in every round, so no per-command state is kept. */

@@ -8,6 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.Feature;
+import org.redflag.console.schema.SchemaProbe;
+import org.redflag.console.shapes.RedFlagShape;
+import org.redflag.console.testing.RedFlagFixtures;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
@@ -79,5 +86,42 @@ class AgentRepositoryTest {
 
         assertThat(agent.lastScan()).isEqualTo(Instant.parse("2026-11-25T11:00:00Z"));
         assertThat(agent.demo()).isFalse();
+    }
+
+    @Test
+    void eachAgentListsTheSubsystemsItHasEnabledExactlyAsTheTableHasThem() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        UUID web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", Instant.now(), "updates", "storage");
+        Fleets.insertSubsystem(db, web, "docker", false);
+        UUID bare = Fleets.insertAgent(db, "new-01.prod", "linux", Instant.now());
+        AgentRepository agents = new AgentRepository(db.dataSource());
+
+        Agent webAgent = agents.find(web).orElseThrow();
+        assertThat(webAgent.enabledSubsystems()).containsExactly("storage", "updates");
+        assertThat(webAgent.scans("docker")).as("disabled").isFalse();
+        assertThat(agents.find(bare).orElseThrow().enabledSubsystems()).as("reports none yet").isEmpty();
+        assertThat(agents.page("", null, 10)).extracting(Agent::enabledSubsystems)
+                .containsExactly(List.of(), List.of("storage", "updates"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedFlagShape.class)
+    void onRedFlagTheEnabledSubsystemsAreItsTablesOrUpdatesAloneBeforeIt(RedFlagShape shape) throws Exception {
+        TestDatabase db = RedFlagFixtures.build(shape);
+        Capabilities capabilities = SchemaProbe.probe(db.dataSource());
+        AgentRepository agents = new AgentRepository(db.dataSource(), capabilities);
+
+        List<Agent> all = agents.page("", null, 100);
+        assertThat(all).isNotEmpty();
+        for (Agent agent : all) {
+            List<String> expected = capabilities.has(Feature.SUBSYSTEMS_TABLE)
+                    ? RedFlagFixtures.rows(db, "SELECT subsystem FROM agent_subsystems WHERE agent_id = ? AND enabled"
+                            + " ORDER BY subsystem", agent.id()).stream().map(r -> (String) r.get("subsystem")).toList()
+                    : List.of("updates");
+            assertThat(agent.enabledSubsystems()).as(agent.hostname()).containsExactlyElementsOf(expected);
+        }
+        if (shape == RedFlagShape.LATER) {
+            assertThat(all).as("the seed disables some").anyMatch(a -> a.enabledSubsystems().size() < 4);
+        }
     }
 }

@@ -171,6 +171,67 @@ class SimulatedFleetTest {
         assertThat(db.queryLong("SELECT count(DISTINCT command_id) FROM update_logs")).isEqualTo(24);
     }
 
+    @Test
+    void anOfflineAgentsScanWaitsUntilItComesBackAndChecksIn() throws Exception {
+        UUID away = Fleets.insertAgentWithSubsystems(db, "laptop-07.office", "linux", clock.instant().minus(Duration.ofHours(3)),
+                Fleets.ALL_SUBSYSTEMS.toArray(String[]::new));
+        UUID command = scans.requestScan(away, Subsystem.STORAGE).command().id();
+        SimulatedFleet fleet = fleet(SimulatedFleet.Settings.instant(0).waiting(Duration.ZERO, Duration.ofMinutes(2)));
+
+        assertThat(fleet.runRound().taken()).isZero();
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(fleet.runRound().taken()).as("still away after 90 s").isZero();
+        assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", command)).isEqualTo("pending");
+        assertThat(db.queryLong("SELECT count(*) FROM agents WHERE id = ? AND last_seen < ?", away,
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(2))))).as("no check-in yet").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(40));
+        SimulatedFleet.Round back = fleet.runRound();
+        assertThat(back.taken()).isEqualTo(1);
+        assertThat(back.completed()).isEqualTo(1);
+        assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", command)).isEqualTo("completed");
+        assertThat(db.queryLong("SELECT count(*) FROM agents WHERE id = ? AND last_seen = ?", away,
+                java.sql.Timestamp.from(clock.instant()))).as("it checked in").isEqualTo(1);
+    }
+
+    @Test
+    void aStaleAgentNeverTakesItsScan() throws Exception {
+        UUID gone = Fleets.insertAgentWithSubsystems(db, "old-db.prod", "linux", clock.instant().minus(Duration.ofDays(9)),
+                Fleets.ALL_SUBSYSTEMS.toArray(String[]::new));
+        UUID command = scans.requestScan(gone, Subsystem.SYSTEM).command().id();
+        SimulatedFleet fleet = fleet(SimulatedFleet.Settings.instant(0));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(fleet.runRound().taken()).isZero();
+            clock.advance(Duration.ofMinutes(30));
+        }
+        assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", command)).isEqualTo("pending");
+        assertThat(db.queryLong("SELECT count(*) FROM agents WHERE id = ? AND last_seen < ?", gone,
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(8))))).as("never checked in").isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isZero();
+    }
+
+    @Test
+    void anOnlineAgentTakesAScanAtItsNextCheckInSoItCanStillBeCancelled() throws Exception {
+        SimulatedFleet fleet = fleet(SimulatedFleet.Settings.instant(0).waiting(Duration.ofSeconds(30), Duration.ZERO));
+        UUID first = scans.requestScan(agent, Subsystem.STORAGE).command().id();
+        UUID cancelled = scans.requestScan(agent, Subsystem.DOCKER).command().id();
+        // The next check-in is at most one interval after the first was asked for: until then both wait, and
+        // Cancel wins.
+        Instant askedAt = Instant.ofEpochMilli(db.queryLong(
+                "SELECT floor(extract(epoch FROM min(created_at)) * 1000)::bigint FROM agent_commands"));
+        Instant pollAt = fleet.takenAt(new AgentPolls.Waiting(first, agent, askedAt, clock.instant()), clock.instant());
+        assertThat(pollAt).isBetween(askedAt, askedAt.plusSeconds(30));
+        clock.advance(Duration.between(clock.instant(), pollAt.minusMillis(1)));
+        assertThat(fleet.runRound().taken()).isZero();
+        scans.cancel(cancelled);
+
+        clock.advance(Duration.between(clock.instant(), pollAt.plusMillis(1)));
+        assertThat(fleet.runRound().taken()).isEqualTo(1);
+        assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", first)).isEqualTo("completed");
+        assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", cancelled)).isEqualTo("cancelled");
+    }
+
     private static SimulatedFleet.Round round(SimulatedFleet fleet) {
         try {
             return fleet.runRound();

@@ -30,6 +30,19 @@ final class AgentRows {
                 return false;
             }
         }
-        return node.getParent() != null && node.getParent().getParent() instanceof TableCell<?, ?> cell && !cell.isEmpty();
+        // The button sits in a holder that shows its tooltip when it is disabled: the cell is a few parents up.
+        Node parent = node.getParent();
+        for (int up = 0; up < 3 && parent != null; up++, parent = parent.getParent()) {
+            if (parent instanceof TableCell<?, ?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    /** The tooltip a row's scan button shows (on its holder, as a disabled button shows none), or null. */
+    static javafx.scene.control.Tooltip scanTooltip(FxRobot robot, String hostname) {
+        Node holder = scanButton(robot, hostname).getParent();
+        return (javafx.scene.control.Tooltip) holder.getProperties().get("javafx.scene.control.Tooltip");
     }
 }

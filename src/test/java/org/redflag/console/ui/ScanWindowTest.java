@@ -173,6 +173,69 @@ class ScanWindowTest {
         assertThat(retried.retriedFromId()).isEqualTo(commands.getItems().get(1).id());
     }
 
+    @Test
+    void aSubsystemAnAgentHasDisabledOffersNoScanAndSaysWhy(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        Fleets.insertSubsystem(db, web01, "docker", false);
+        Fleets.insertSubsystem(db, web02, "docker", true);
+        TableView<AgentRow> table = robot.lookup("#agents-table").queryTableView();
+        robot.clickOn("#agents-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(r -> r.agent().scans("docker")));
+        javafx.scene.control.ChoiceBox<org.redflag.console.scan.Subsystem> subsystem =
+                robot.lookup("#scan-subsystem").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> subsystem.setValue(org.redflag.console.scan.Subsystem.DOCKER));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button web01Scan = scanButton(robot, "web-01.prod");
+        assertThat(web01Scan.getText()).isEqualTo("Scan docker");
+        assertThat(web01Scan.isDisabled()).isTrue();
+        String reason = "docker is disabled on web-01.prod: enable it in the agent's configuration";
+        assertThat(AgentRows.scanTooltip(robot, "web-01.prod")).isNotNull()
+                .extracting(javafx.scene.control.Tooltip::getText).isEqualTo(reason);
+        assertThat(scanButton(robot, "web-02.prod").isDisabled()).isFalse();
+        assertThat(AgentRows.scanTooltip(robot, "web-02.prod")).isNull();
+
+        // The reason shows where the admin points, although the button itself is disabled.
+        robot.moveTo(web01Scan);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && reason.equals(t.getText())));
+        robot.clickOn(web01Scan);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isZero();
+
+        robot.interact(() -> subsystem.setValue(org.redflag.console.scan.Subsystem.STORAGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scanButton(robot, "web-01.prod").isDisabled()).isFalse();
+        assertThat(AgentRows.scanTooltip(robot, "web-01.prod")).isNull();
+    }
+
+    @Test
+    void theSystemTabShowsTheNewestSystemScanOrWhatToDo(FxRobot robot) throws Exception {
+        openWithTwoAgents(robot);
+        robot.clickOn("web-01.prod");
+        robot.clickOn("#agent-details");
+        Fx.waitForNode(robot, "#detail-scan-storage");
+        robot.clickOn("#detail-system-tab");
+        Label empty = Fx.waitForNode(robot, "#detail-system-empty");
+        assertThat(empty.getText()).isEqualTo("No system scan yet: scan system.");
+        assertThat(empty.isVisible()).isTrue();
+
+        db.execute("""
+                INSERT INTO system_info (agent_id, cpu_model, cpu_cores, memory_total_bytes, memory_used_bytes,
+                                         uptime_seconds, collected_at)
+                VALUES ('%1$s', 'Old CPU', 2, 1073741824, 536870912, 60, '2026-11-20T10:00:00Z'),
+                       ('%1$s', 'AMD EPYC 7763', 16, 68719476736, 17179869184, 90061, '2026-11-25T11:00:00Z')
+                """.formatted(web01));
+        robot.clickOn("#detail-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-system-cpu").tryQuery().isPresent());
+        assertThat(robot.lookup("#detail-system-cpu").queryAs(Label.class).getText()).isEqualTo("AMD EPYC 7763 · 16 cores");
+        assertThat(robot.lookup("#detail-system-memory").queryAs(Label.class).getText()).isEqualTo("16.0 GiB of 64.0 GiB in use");
+        assertThat(robot.lookup("#detail-system-up-for").queryAs(Label.class).getText()).isEqualTo("1 d 1 h");
+        assertThat(robot.lookup("#detail-system-scanned").queryAs(Label.class).getText()).endsWith("(1 h ago)");
+        assertThat(robot.lookup("#detail-system-empty").queryAs(Label.class).isVisible()).isFalse();
+    }
+
     private SimulatedFleet.Round agentsAnswer() throws Exception {
         return new SimulatedFleet(db.dataSource(), Clock.systemUTC(), SimulatedFleet.Settings.instant(0)).runRound();
     }

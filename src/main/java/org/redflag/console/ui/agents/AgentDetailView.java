@@ -154,7 +154,9 @@ public final class AgentDetailView extends BorderPane {
         historyTab.setId("detail-history-tab");
         Tab docker = new Tab("Docker images", images);
         docker.setId("detail-docker-tab");
-        TabPane tabs = new TabPane(results, docker, historyTab);
+        Tab system = new Tab("System", new SystemPane(model));
+        system.setId("detail-system-tab");
+        TabPane tabs = new TabPane(results, docker, system, historyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox body = new VBox(6, section("Subsystems"), subsystems, tabs);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);

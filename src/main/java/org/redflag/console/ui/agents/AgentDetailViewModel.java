@@ -19,11 +19,12 @@ import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.StorageMetric;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.scan.SubsystemRepository;
+import org.redflag.console.scan.SystemInfo;
 import org.redflag.console.ui.BackgroundExecutor;
 
 /**
  * One agent in detail: its subsystems with a scan button each, its newest commands (cancel, retry), its
- * latest storage measurements and its pending packages. Reloads when the database says this agent changed.
+ * latest storage measurements, pending packages, container images and newest system scan. Reloads when the database says this agent changed.
  */
 public final class AgentDetailViewModel {
 
@@ -36,7 +37,7 @@ public final class AgentDetailViewModel {
     }
 
     private record Snapshot(List<AgentSubsystem> subsystems, List<AgentCommand> commands, List<StorageMetric> storage,
-            List<PendingPackage> packages, List<DockerImage> images) {
+            List<PendingPackage> packages, List<DockerImage> images, java.util.Optional<SystemInfo> system) {
     }
 
     private final UUID agentId;
@@ -53,6 +54,9 @@ public final class AgentDetailViewModel {
     private final ObservableList<StorageMetric> storage = FXCollections.observableArrayList();
     private final ObservableList<PendingPackage> packages = FXCollections.observableArrayList();
     private final ObservableList<DockerImage> images = FXCollections.observableArrayList();
+    /** The newest system scan, null before the first. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SystemInfo> system =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "system");
     private final ObservableMap<Subsystem, String> scanStates = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private boolean reloadAgain;
@@ -80,12 +84,14 @@ public final class AgentDetailViewModel {
         loading.set(true);
         executor.submit(() -> new Snapshot(subsystemRepository.forAgent(agentId),
                 commandRepository.recentForAgent(agentId, COMMANDS_SHOWN), results.latestStorage(agentId),
-                results.pendingPackages(agentId, PACKAGES_SHOWN), results.dockerImages(agentId, PACKAGES_SHOWN)), snapshot -> {
+                results.pendingPackages(agentId, PACKAGES_SHOWN), results.dockerImages(agentId, PACKAGES_SHOWN),
+                results.latestSystem(agentId)), snapshot -> {
                     subsystems.setAll(snapshot.subsystems());
                     commands.setAll(snapshot.commands());
                     storage.setAll(snapshot.storage());
                     packages.setAll(snapshot.packages());
                     images.setAll(snapshot.images());
+                    system.set(snapshot.system().orElse(null));
                     followAskedScans(snapshot.commands());
                     finishLoad();
                 }, failure -> {
@@ -184,6 +190,11 @@ public final class AgentDetailViewModel {
     /** The agent's container images, those with an update first. */
     public ObservableList<DockerImage> images() {
         return FXCollections.unmodifiableObservableList(images);
+    }
+
+    /** The newest system scan (CPU, memory, disks, uptime); null before the first. */
+    public javafx.beans.property.ReadOnlyObjectProperty<SystemInfo> systemProperty() {
+        return system.getReadOnlyProperty();
     }
 
     public ObservableList<PendingPackage> packages() {

@@ -110,7 +110,7 @@ public final class AgentsView extends BorderPane {
                 statusColumn(),
                 timeColumn("Last seen", row -> row.agent().lastSeen()),
                 timeColumn("Last scan", row -> row.agent().lastScan()),
-                scanColumn());
+                ScanColumn.create(scans));
     }
 
     private final VBox toolbar = new VBox(8);
@@ -225,62 +225,6 @@ public final class AgentsView extends BorderPane {
         if (row != null) {
             AgentDetailView.show(getScene().getWindow(), scans.details(row), agentHistory.apply(row.agent().id()));
         }
-    }
-
-    /** A scan button per row for the chosen subsystem, and what became of the last scan asked for. */
-    private TableColumn<AgentRow, AgentRow> scanColumn() {
-        TableColumn<AgentRow, AgentRow> column = Columns.row("Scan", 280);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Button scan = new Button();
-            private final Label state = new Label();
-            private final HBox box = new HBox(8, scan, state);
-            private javafx.beans.binding.ObjectBinding<AgentScansViewModel.RowState> rowState;
-
-            {
-                scan.getStyleClass().addAll("scan-button", "small");
-                // Out of the tab order: cells are reused for other agents as the list reloads, so a focused row
-                // button could end up on an agent nobody chose. Rows are reached with the arrows and scanned
-                // with Ctrl+Enter (Scan selected).
-                scan.setFocusTraversable(false);
-                scan.setMinWidth(Region.USE_PREF_SIZE);
-                scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
-                state.getStyleClass().add("scan-state");
-                box.setAlignment(Pos.CENTER_LEFT);
-                // Clicks that land beside a disabled scan button must not add up to a double click that
-                // opens the agent's details over the list.
-                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
-                scan.setOnAction(e -> {
-                    if (getItem() != null) {
-                        scans.scan(getItem());
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(AgentRow row, boolean empty) {
-                super.updateItem(row, empty);
-                scan.disableProperty().unbind();
-                state.textProperty().unbind();
-                if (rowState != null) {
-                    rowState.dispose();
-                    rowState = null;
-                }
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                rowState = Bindings.valueAt(scans.states(), row.agent().id());
-                var current = rowState;
-                scan.disableProperty().bind(Bindings.createBooleanBinding(
-                        () -> current.get() != null && current.get().busy(), current));
-                state.textProperty().bind(Bindings.createStringBinding(
-                        () -> current.get() == null ? "" : current.get().text(), current));
-                scan.setUserData(row.agent().hostname());
-                state.setUserData(row.agent().hostname());
-                setGraphic(box);
-            }
-        });
-        return column;
     }
 
     private static TableColumn<AgentRow, String> textColumn(String title, double width,
