@@ -2,10 +2,13 @@ package org.redflag.console.ui.history;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 
 /**
@@ -43,7 +46,33 @@ final class DateFields {
             @Override
             public LocalDate fromString(String text) {
                 range.typeDate(side, text == null ? "" : text);
+                HistoryDateRange.Rejection rejected = range.rejectedProperty(side).get();
+                if (rejected != null && !rejected.inTimeField()) {
+                    // The picker empties its editor whenever its value is null, after this returns; the
+                    // typed text is put back so the field shows what was not read, marked invalid.
+                    Platform.runLater(() -> {
+                        if (rejected.equals(range.rejectedProperty(side).get())) {
+                            picker.getEditor().setText(rejected.input());
+                        }
+                    });
+                }
                 return range.date(side).get();
+            }
+        });
+        // An emptied field with a null value is not read by the picker at all, so the rejection is cleared here.
+        Runnable emptied = () -> {
+            if (picker.getEditor().getText().isBlank()) {
+                range.typeDate(side, "");
+            }
+        };
+        picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                emptied.run();
+            }
+        });
+        picker.getEditor().focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                emptied.run();
             }
         });
         range.rejectedProperty(side).addListener((obs, old, rejected) ->

@@ -87,8 +87,7 @@ final class HistoryDateRange {
             date(side).set(null);
             return;
         }
-        boolean wasRejected = rejected(side).get() != null;
-        rejected(side).set(null);
+        boolean wasRejected = clearRejection(side, false);
         date(side).set(reading.date());
         if (reading.time() != null) {
             time(side).set(reading.time());
@@ -103,8 +102,7 @@ final class HistoryDateRange {
             reject(side, new Rejection(text.strip(), reading.problem(), true));
             return;
         }
-        boolean wasRejected = rejected(side).get() != null;
-        rejected(side).set(null);
+        boolean wasRejected = clearRejection(side, true);
         time(side).set(reading.time());
         reloadIf(wasRejected);
     }
@@ -178,6 +176,16 @@ final class HistoryDateRange {
             }
         }
         return note.toString();
+    }
+
+    /** Clears the side's rejection if it was of this field: a good time does not excuse a bad date. */
+    private boolean clearRejection(Side side, boolean timeField) {
+        Rejection current = rejected(side).get();
+        if (current == null || current.inTimeField() != timeField) {
+            return false;
+        }
+        rejected(side).set(null);
+        return true;
     }
 
     private void reject(Side side, Rejection rejection) {

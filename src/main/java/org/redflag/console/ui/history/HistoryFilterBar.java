@@ -97,19 +97,23 @@ final class HistoryFilterBar extends VBox {
         }
         searches.getChildren().addAll(outputSearch, subsystem, result, spacer, summary);
         searches.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(filterMessage, Priority.ALWAYS);
+        // On its own line under the inputs: a sentence squeezed between them wrapped into a tall column.
         filterMessage.setMaxWidth(Double.MAX_VALUE);
+        filterMessage.managedProperty().bind(filterMessage.textProperty().isNotEmpty());
+        filterMessage.visibleProperty().bind(filterMessage.managedProperty());
         Label fromLabel = new Label("From");
         Label toLabel = new Label("to");
+        Region rangeSpacer = new Region();
+        HBox.setHgrow(rangeSpacer, Priority.ALWAYS);
         HBox ranges = new HBox(10, presets, fromLabel, fromDate, fromTime, toLabel, toDate, toTime, consoleErrorsOnly,
-                filterMessage, refresh, export);
+                rangeSpacer, refresh, export);
         for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
                 toLabel, fromTime, toTime, presets)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         ranges.setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
-        getChildren().setAll(searches, ranges);
+        getChildren().setAll(searches, ranges, filterMessage);
         setPadding(new Insets(12, 16, 10, 16));
     }
 
