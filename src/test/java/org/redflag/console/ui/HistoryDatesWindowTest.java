@@ -48,7 +48,7 @@ class HistoryDatesWindowTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         UUID web = Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
         HistoryRows.scan(db, web, Instant.parse("2026-11-19T10:00:00Z"), "storage", "success");
-        HistoryRows.scan(db, web, Instant.parse("2026-11-24T10:00:00Z"), "storage", "success");
+        HistoryRows.scan(db, web, Instant.parse("2026-11-24T13:00:00Z"), "storage", "success");
         ConsoleWindow window = console.open(db.settings(true), Clock.fixed(NOW, ZoneOffset.UTC));
         // As the launcher does: whatever a control throws goes through the door, so a throw would be counted.
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
@@ -96,6 +96,15 @@ class HistoryDatesWindowTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().isEmpty());
         assertThat(from.getStyleClass()).doesNotContain("invalid");
+        assertThat(summary.getText()).doesNotContain("ignored");
+
+        // A preset sets the range from the clock, and the fields show the range it set.
+        robot.interact(() -> robot.lookup("#history-presets").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history.getItems().stream()
+                .filter(e -> "scan".equals(e.action())).count() == 1);
+        assertThat(from.getEditor().getText()).isEqualTo("2026-11-24");
+        assertThat(fromTime.getText()).isEqualTo("12:00");
         assertThat(summary.getText()).doesNotContain("ignored");
     }
 }

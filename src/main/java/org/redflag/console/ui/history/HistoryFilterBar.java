@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -103,15 +104,16 @@ final class HistoryFilterBar extends VBox {
         filterMessage.visibleProperty().bind(filterMessage.managedProperty());
         Label fromLabel = new Label("From");
         Label toLabel = new Label("to");
-        Region rangeSpacer = new Region();
-        HBox.setHgrow(rangeSpacer, Priority.ALWAYS);
-        HBox ranges = new HBox(10, presets, fromLabel, fromDate, fromTime, toLabel, toDate, toTime, consoleErrorsOnly,
-                rangeSpacer, refresh, export);
+        // Wraps rather than clips: with a time beside each date the row is wider than the smallest window.
+        HBox dates = new HBox(6, presets, fromLabel, fromDate, fromTime, toLabel, toDate, toTime);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        FlowPane ranges = new FlowPane(10, 6, dates, consoleErrorsOnly, refresh, export);
         for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
                 toLabel, fromTime, toTime, presets)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         ranges.setAlignment(Pos.CENTER_LEFT);
+        dates.setMinWidth(Region.USE_PREF_SIZE);
         setSpacing(8);
         getChildren().setAll(searches, ranges, filterMessage);
         setPadding(new Insets(12, 16, 10, 16));
