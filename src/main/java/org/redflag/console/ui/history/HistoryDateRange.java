@@ -75,10 +75,9 @@ final class HistoryDateRange {
     }
 
     /**
-     * The admin typed {@code text} in a date field: sets that end's date (and time, when the text has one)
-     * and returns the date for the picker. Unreadable text is rejected instead: recorded once, and the
-     * end's date cleared, so the previous date is not queried while the field shows something else.
-     *
+     * The admin typed {@code text} in a date field: sets that end's date (and time, when the text has one).
+     * Unreadable text is rejected instead: recorded once, and the end's date cleared, so the previous date
+     * is not queried while the field shows something else. Blank text clears the end.
      */
     void typeDate(Side side, String text) {
         DateTimeInput.Reading reading = DateTimeInput.date(text, locale);
