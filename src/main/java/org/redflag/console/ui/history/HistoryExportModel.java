@@ -100,4 +100,22 @@ final class HistoryExportModel {
     ReadOnlyStringProperty exportStatusProperty() {
         return exportStatus.getReadOnlyProperty();
     }
+
+    /**
+     * A file name that says what the export holds and when it was made, e.g.
+     * "history-docker-failed-2026-11-26-1452.csv", so several exports do not overwrite each other.
+     */
+    static String suggestedName(HistoryFilter filter, java.time.Clock clock) {
+        StringBuilder name = new StringBuilder("history");
+        for (String part : new String[] {filter.consoleErrorsOnly() ? "console-errors" : "", filter.hostnameContains(),
+                filter.subsystem(), filter.result()}) {
+            String safe = part.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+            if (!safe.isEmpty()) {
+                name.append('-').append(safe.length() > 40 ? safe.substring(0, 40) : safe);
+            }
+        }
+        name.append('-').append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
+                .format(java.time.ZonedDateTime.now(clock)));
+        return name.append(".csv").toString();
+    }
 }

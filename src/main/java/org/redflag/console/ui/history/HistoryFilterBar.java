@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +35,9 @@ final class HistoryFilterBar extends VBox {
     private ComboBox<String> result;
     private DatePicker fromDate;
     private DatePicker toDate;
+    private TextField fromTime;
+    private TextField toTime;
+    private ComboBox<HistoryDateRange.Preset> presets;
     private CheckBox consoleErrorsOnly;
     private Button refresh;
     private Button export;
@@ -60,8 +64,14 @@ final class HistoryFilterBar extends VBox {
         subsystem = choice("history-subsystem", "All subsystems", model.subsystemChoices());
         subsystem.setEditable(true);
         result = choice("history-result", "All results", model.resultChoices());
-        fromDate = datePicker("history-from", "From date");
-        toDate = datePicker("history-to", "To date");
+        fromDate = DateFields.picker("history-from", "From date", model.range(), HistoryDateRange.Side.FROM);
+        toDate = DateFields.picker("history-to", "To date", model.range(), HistoryDateRange.Side.TO);
+        fromTime = DateFields.timeField("history-from-time", model.range(), HistoryDateRange.Side.FROM);
+        toTime = DateFields.timeField("history-to-time", model.range(), HistoryDateRange.Side.TO);
+        presets = new ComboBox<>();
+        presets.setId("history-presets");
+        presets.setPromptText("Range…");
+        presets.getItems().setAll(HistoryDateRange.Preset.values());
         consoleErrorsOnly = new CheckBox("Console errors only");
         consoleErrorsOnly.setId("history-console-errors");
         refresh = new Button("Refresh");
@@ -88,18 +98,24 @@ final class HistoryFilterBar extends VBox {
         }
         searches.getChildren().addAll(outputSearch, subsystem, result, spacer, summary);
         searches.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(filterMessage, Priority.ALWAYS);
+        // On its own line under the inputs: a sentence squeezed between them wrapped into a tall column.
         filterMessage.setMaxWidth(Double.MAX_VALUE);
+        filterMessage.managedProperty().bind(filterMessage.textProperty().isNotEmpty());
+        filterMessage.visibleProperty().bind(filterMessage.managedProperty());
         Label fromLabel = new Label("From");
         Label toLabel = new Label("to");
-        HBox ranges = new HBox(10, fromLabel, fromDate, toLabel, toDate, consoleErrorsOnly, filterMessage, refresh, export);
+        // Wraps rather than clips: with a time beside each date the row is wider than the smallest window.
+        HBox dates = new HBox(6, presets, fromLabel, fromDate, fromTime, toLabel, toDate, toTime);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        FlowPane ranges = new FlowPane(10, 6, dates, consoleErrorsOnly, refresh, export);
         for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
-                toLabel)) {
+                toLabel, fromTime, toTime, presets)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         ranges.setAlignment(Pos.CENTER_LEFT);
+        dates.setMinWidth(Region.USE_PREF_SIZE);
         setSpacing(8);
-        getChildren().setAll(searches, ranges);
+        getChildren().setAll(searches, ranges, filterMessage);
         setPadding(new Insets(12, 16, 10, 16));
     }
 
@@ -111,8 +127,9 @@ final class HistoryFilterBar extends VBox {
         // The filters are plain two-way state; the handlers below decide when that means a query.
         model.subsystemProperty().bind(subsystem.valueProperty().map(v -> v == null ? "" : v).orElse(""));
         model.resultProperty().bind(result.valueProperty().map(v -> v == null ? "" : v).orElse(""));
-        model.fromDateProperty().bind(fromDate.valueProperty());
-        model.toDateProperty().bind(toDate.valueProperty());
+        // Both ways: a preset sets the pickers, and the pickers set the filter.
+        fromDate.valueProperty().bindBidirectional(model.fromDateProperty());
+        toDate.valueProperty().bindBidirectional(model.toDateProperty());
         model.consoleErrorsOnlyProperty().bind(consoleErrorsOnly.selectedProperty());
         model.hostnameSearchProperty().bind(hostnameSearch.textProperty());
         model.outputSearchProperty().bind(outputSearch.textProperty());
@@ -126,11 +143,26 @@ final class HistoryFilterBar extends VBox {
         outputSearch.textProperty().addListener((obs, old, text) -> pause.playFromStart());
         subsystem.valueProperty().addListener((obs, old, value) -> model.reload());
         result.valueProperty().addListener((obs, old, value) -> model.reload());
-        fromDate.valueProperty().addListener((obs, old, value) -> model.reload());
-        toDate.valueProperty().addListener((obs, old, value) -> model.reload());
+        for (HistoryDateRange.Side side : HistoryDateRange.Side.values()) {
+            model.range().date(side).addListener((obs, old, value) -> rangeChanged());
+            model.range().time(side).addListener((obs, old, value) -> rangeChanged());
+        }
+        presets.setOnAction(e -> {
+            if (presets.getValue() != null) {
+                model.range().apply(presets.getValue());
+            }
+        });
         consoleErrorsOnly.selectedProperty().addListener((obs, old, value) -> model.reload());
         refresh.setOnAction(e -> model.reload());
         export.setOnAction(e -> onExport.run());
+    }
+
+    /** A date or time the admin set is no longer the preset's range, so the preset box stops naming one. */
+    private void rangeChanged() {
+        if (!model.range().applyingPreset()) {
+            presets.setValue(null);
+        }
+        model.inputChanged();
     }
 
     private static ComboBox<String> choice(String id, String allLabel, List<String> values) {
@@ -151,13 +183,5 @@ final class HistoryFilterBar extends VBox {
             }
         });
         return box;
-    }
-
-    private static DatePicker datePicker(String id, String prompt) {
-        DatePicker picker = new DatePicker();
-        picker.setId(id);
-        picker.setPromptText(prompt);
-        picker.setPrefWidth(140);
-        return picker;
     }
 }

@@ -2,7 +2,6 @@ package org.redflag.console.ui.history;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -54,12 +52,11 @@ public final class HistoryViewModel {
     private final ErrorReporter errors;
     private final UUID fixedAgentId;
     private final HistoryExportModel export;
+    private final HistoryDateRange range;
 
     private final StringProperty hostnameSearch = new SimpleStringProperty(this, "hostnameSearch", "");
     private final StringProperty subsystem = new SimpleStringProperty(this, "subsystem", "");
     private final StringProperty result = new SimpleStringProperty(this, "result", "");
-    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
-    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
     private final StringProperty outputSearch = new SimpleStringProperty(this, "outputSearch", "");
     private final BooleanProperty consoleErrorsOnly = new SimpleBooleanProperty(this, "consoleErrorsOnly");
 
@@ -88,14 +85,18 @@ public final class HistoryViewModel {
         this.errors = errors;
         this.fixedAgentId = fixedAgentId;
         this.export = new HistoryExportModel(history, executor, errors, fixedAgentId);
+        this.range = new HistoryDateRange(clock, errors, fixedAgentId, this::reload);
     }
 
-    /** The filter as the inputs say now. Dates are whole days in the clock's zone, both ends included. */
+    /**
+     * The filter as the inputs say now. Dates are whole days in the clock's zone, both ends included, unless a
+     * time of day narrows them; an end whose text could not be read is left out (the summary says so).
+     */
     public HistoryFilter filter() {
         String output = outputSearch.get() == null ? "" : outputSearch.get();
         boolean outputLongEnough = output.strip().length() >= HistoryFilter.MIN_OUTPUT_SEARCH;
         return new HistoryFilter(fixedAgentId, fixedAgentId == null ? hostnameSearch.get() : "", subsystem.get(),
-                result.get(), startOf(fromDate.get()), startOf(toDate.get() == null ? null : toDate.get().plusDays(1)),
+                result.get(), range.from(), range.until(),
                 outputLongEnough ? output : "", consoleErrorsOnly.get());
     }
 
@@ -118,7 +119,7 @@ public final class HistoryViewModel {
             return;
         }
         lastReportedProblem = null;
-        filterMessage.set(shortSearchHint());
+        filterMessage.set(range.problem().isEmpty() ? shortSearchHint() : range.problem());
         loading.set(true);
         executor.submit(() -> history.page(filter, null, PAGE_SIZE), page -> {
             if (requested == generation) {
@@ -211,15 +212,11 @@ public final class HistoryViewModel {
                 : "";
     }
 
-    private Instant startOf(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(clock.getZone()).toInstant();
-    }
-
     private void finishLoad(int pageSize) {
         loading.set(false);
         moreAvailable.set(pageSize == PAGE_SIZE);
         long failed = rows.stream().filter(r -> "failed".equals(r.result())).count();
-        summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " entries shown · " + failed + " failed");
+        summary.set(range.ignoredNote() + rows.size() + (moreAvailable.get() ? "+" : "") + " entries shown · " + failed + " failed");
     }
 
     private void failed(long requested, Throwable failure) {
@@ -233,10 +230,7 @@ public final class HistoryViewModel {
         return fixedAgentId;
     }
 
-    /**
-     * A file name that says what the export holds and when it was made, e.g.
-     * "history-docker-failed-2026-11-26-1452.csv", so several exports do not overwrite each other.
-     */
+    /** A file name after the filter and the time, e.g. "history-docker-failed-2026-11-26-1452.csv". */
     public String suggestedExportName() {
         HistoryFilter filter;
         try {
@@ -244,17 +238,7 @@ public final class HistoryViewModel {
         } catch (RuntimeException e) {
             filter = HistoryFilter.all();
         }
-        StringBuilder name = new StringBuilder("history");
-        for (String part : new String[] {filter.consoleErrorsOnly() ? "console-errors" : "", filter.hostnameContains(),
-                filter.subsystem(), filter.result()}) {
-            String safe = part.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-            if (!safe.isEmpty()) {
-                name.append('-').append(safe.length() > 40 ? safe.substring(0, 40) : safe);
-            }
-        }
-        name.append('-').append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
-                .format(java.time.ZonedDateTime.now(clock)));
-        return name.append(".csv").toString();
+        return HistoryExportModel.suggestedName(filter, clock);
     }
 
     public Clock clock() {
@@ -287,11 +271,23 @@ public final class HistoryViewModel {
     }
 
     public ObjectProperty<LocalDate> fromDateProperty() {
-        return fromDate;
+        return range.date(HistoryDateRange.Side.FROM);
     }
 
     public ObjectProperty<LocalDate> toDateProperty() {
-        return toDate;
+        return range.date(HistoryDateRange.Side.TO);
+    }
+
+    /** The date range's inputs beyond the two dates: times of day, typed text, presets. */
+    HistoryDateRange range() {
+        return range;
+    }
+
+    /** For the bar's listeners: an input changed; one preset changing four inputs is one query, not four. */
+    void inputChanged() {
+        if (!range.applyingPreset()) {
+            reload();
+        }
     }
 
     public StringProperty outputSearchProperty() {
