@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.DatabaseOptions;
-import org.redflag.console.app.Passwords;
-import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.scan.ScanRefused;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,23 +51,7 @@ abstract class FleetSubcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Optional<String> refused = database.problem().or(this::inputProblem);
-        if (refused.isPresent()) {
-            return CliErrors.print(spec, refused.get());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try (ConsoleContext context = ConsoleContext.open(database.toSettings(env).inspecting(),
-                Passwords.fromEnvironment(env), clock)) {
-            int code = run(context, out);
-            out.flush();
-            return code;
-        } catch (ConnectionProblem problem) {
-            return CliErrors.print(spec, problem.getMessage());
-        } catch (Refusal | ScanRefused refusal) {
-            return CliErrors.print(spec, refusal.getMessage());
-        } catch (SQLException e) {
-            return CliErrors.print(spec, "Connected, but reading the database failed: " + firstLine(e.getMessage()));
-        }
+        return CliSession.run(spec, database, env, clock, ConsoleSettings::inspecting, this::inputProblem, this::run);
     }
 
     /** A sentence when the options cannot be used as given, checked before the database is opened. */

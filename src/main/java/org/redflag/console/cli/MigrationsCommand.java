@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.DatabaseOptions;
-import org.redflag.console.app.Passwords;
-import org.redflag.console.db.ConnectionProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,26 +74,7 @@ public final class MigrationsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            var refused = database.problem(env).or(this::inputProblem);
-            if (refused.isPresent()) {
-                return CliErrors.print(spec, refused.get());
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            try (ConsoleContext context = ConsoleContext.open(settingsFor(database.toSettings(env)),
-                    Passwords.fromEnvironment(env), clock)) {
-                int code = run(context, out);
-                out.flush();
-                return code;
-            } catch (ConnectionProblem problem) {
-                return CliErrors.print(spec, problem.getMessage());
-            } catch (SQLException e) {
-                return CliErrors.print(spec, "Connected, but reading the database failed: " + e.getMessage().strip());
-            } catch (IOException e) {
-                return CliErrors.print(spec, "Could not read the migration files: " + e.getMessage());
-            } catch (FlywayException e) {
-                return CliErrors.print(spec, "Flyway could not read this database's migrations: "
-                        + e.getMessage().strip().lines().findFirst().orElse(""));
-            }
+            return CliSession.run(spec, database, env, clock, this::settingsFor, this::inputProblem, this::run);
         }
 
         /** Status, validate and audit look without changing; migrate overrides this. */

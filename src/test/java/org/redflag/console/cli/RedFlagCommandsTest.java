@@ -91,6 +91,17 @@ class RedFlagCommandsTest {
     }
 
     @Test
+    void aScanRefusesABadServerUrlFromTheEnvironmentBeforeOpeningAnything() {
+        TestDatabase db = RedFlagFixtures.signed();
+
+        CliRun scan = CliRun.of(Map.of("REDFLAG_SERVER_URL", "redflag.example:8080", "REDFLAG_SERVER_TOKEN", "t"),
+                "scan", "--agent", "nobody", "--subsystem", "storage", "--db-url", db.url(), "--db-user", "postgres");
+
+        assertThat(scan.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(scan.err()).contains("REDFLAG_SERVER_URL", "http:// or https://");
+    }
+
+    @Test
     void aFirstGenerationDatabaseRefusesAScanItsAgentsCannotRun() {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.V0_1_18);
         String host = db.queryString("SELECT hostname FROM agents ORDER BY hostname LIMIT 1");

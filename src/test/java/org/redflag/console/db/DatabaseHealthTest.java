@@ -91,13 +91,11 @@ class DatabaseHealthTest {
 
     private void takeAway() {
         down = true;
-        TestPostgres.asSuperuser("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
-        TestPostgres.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                + db.name() + "' AND pid <> pg_backend_pid()");
+        db.takeAway();
     }
 
     private void bringBack() {
-        TestPostgres.asSuperuser("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS true");
+        db.bringBack();
         down = false;
     }
 

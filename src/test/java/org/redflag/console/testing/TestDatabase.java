@@ -54,6 +54,18 @@ public final class TestDatabase {
         }
     }
 
+    /** The database stops answering, as if its server were gone: new connections refused, open ones ended. */
+    public void takeAway() {
+        TestPostgres.asSuperuser("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        TestPostgres.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                + name + "' AND pid <> pg_backend_pid()");
+    }
+
+    /** The database answers again. */
+    public void bringBack() {
+        TestPostgres.asSuperuser("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
     public TestDatabase migrated() {
         new SchemaMigrator(dataSource).migrate();
         return this;
