@@ -9,22 +9,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.redflag.console.app.ConsoleContext;
-import org.redflag.console.app.ConsoleSettings;
-import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.scan.ScanRefused;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code agents}, {@code history} and {@code scan} share: the database options, --json, opening the
  * database as {@code check} does, and turning every way of not getting an answer into one sentence on stderr
  * and exit code 2.
  */
-abstract class FleetSubcommand implements Callable<Integer> {
+abstract class FleetSubcommand extends DatabaseSubcommand {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 10_000;
@@ -32,31 +25,15 @@ abstract class FleetSubcommand implements Callable<Integer> {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Mixin
-    DatabaseOptions database;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
-
-    final Map<String, String> env;
-    final Clock clock;
-
     FleetSubcommand(Map<String, String> env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
-    }
-
-    @Override
-    public final Integer call() {
-        return CliSession.run(spec, database, env, clock, ConsoleSettings::inspecting, this::inputProblem, this::run);
+        super(env, clock);
     }
 
     /** A sentence when the options cannot be used as given, checked before the database is opened. */
+    @Override
     abstract Optional<String> inputProblem();
 
+    @Override
     abstract int run(ConsoleContext context, PrintWriter out) throws SQLException, Refusal, ScanRefused;
 
     /** The command cannot do what was asked; the message is the sentence for the user. Nothing was written. */

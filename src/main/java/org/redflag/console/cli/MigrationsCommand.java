@@ -5,16 +5,11 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redflag.console.app.ConsoleContext;
-import org.redflag.console.app.ConsoleSettings;
-import org.redflag.console.app.DatabaseOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,39 +48,13 @@ public final class MigrationsCommand implements Callable<Integer> {
     }
 
     /** Opening the database and turning every way of not getting there into exit code 2 with a sentence. */
-    abstract static class Subcommand implements Callable<Integer> {
-
-        @Mixin
-        DatabaseOptions database;
-
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
-
-        final Map<String, String> env;
-        final Clock clock;
+    abstract static class Subcommand extends DatabaseSubcommand {
 
         Subcommand(Map<String, String> env, Clock clock) {
-            this.env = env;
-            this.clock = clock;
+            super(env, clock);
         }
 
         @Override
-        public Integer call() {
-            return CliSession.run(spec, database, env, clock, this::settingsFor, this::inputProblem, this::run);
-        }
-
-        /** Status, validate and audit look without changing; migrate overrides this. */
-        ConsoleSettings settingsFor(ConsoleSettings asked) {
-            return asked.inspecting();
-        }
-
-        Optional<String> inputProblem() {
-            return Optional.empty();
-        }
-
         abstract int run(ConsoleContext context, PrintWriter out) throws SQLException, IOException;
 
         static int exitCode(boolean clean) {

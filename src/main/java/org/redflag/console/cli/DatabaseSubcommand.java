@@ -6,8 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.Callable;
 import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
@@ -15,34 +14,58 @@ import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.app.Passwords;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.scan.ScanRefused;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * How every headless command that works on a database runs: the options checked before anything is opened,
- * the database opened as the command needs it, and every way of not getting an answer turned into one
- * sentence on stderr and exit code 2, never a stack trace.
+ * Every headless command that works on a database: the database options and --json, the options checked
+ * before anything is opened, the database opened as the command needs it, and every way of not getting an
+ * answer turned into one sentence on stderr and exit code 2, never a stack trace.
  */
-final class CliSession {
+abstract class DatabaseSubcommand implements Callable<Integer> {
 
-    /** What a command does once the database is open; its return value is the exit code. */
-    @FunctionalInterface
-    interface Body {
-        int run(ConsoleContext context, PrintWriter out) throws Exception;
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    final Map<String, String> env;
+    final Clock clock;
+
+    DatabaseSubcommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
     }
 
-    private CliSession() {
+    /** What the command does once the database is open; its return value is the exit code. */
+    abstract int run(ConsoleContext context, PrintWriter out) throws Exception;
+
+    /** Most commands look without changing anything; one that writes says how it opens the database. */
+    ConsoleSettings settingsFor(ConsoleSettings asked) {
+        return asked.inspecting();
     }
 
-    static int run(CommandSpec spec, DatabaseOptions database, Map<String, String> env, Clock clock,
-            UnaryOperator<ConsoleSettings> settingsFor, Supplier<Optional<String>> inputProblem, Body body) {
-        Optional<String> refused = database.problem(env).or(inputProblem);
+    /** A sentence when the options cannot be used as given, checked before the database is opened. */
+    Optional<String> inputProblem() {
+        return Optional.empty();
+    }
+
+    @Override
+    public final Integer call() {
+        Optional<String> refused = database.problem(env).or(this::inputProblem);
         if (refused.isPresent()) {
             return CliErrors.print(spec, refused.get());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConsoleContext context = ConsoleContext.open(settingsFor.apply(database.toSettings(env)),
+        try (ConsoleContext context = ConsoleContext.open(settingsFor(database.toSettings(env)),
                 Passwords.fromEnvironment(env), clock)) {
-            int code = body.run(context, out);
+            int code = run(context, out);
             out.flush();
             return code;
         } catch (ConnectionProblem problem) {
