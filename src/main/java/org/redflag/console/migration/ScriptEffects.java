@@ -236,7 +236,7 @@ public final class ScriptEffects {
                 i = end < 0 ? sql.length() : end + 1;
                 continue;
             }
-            String tag = c == '$' && !(i > 0 && isIdentifierPart(sql.charAt(i - 1))) ? dollarTag(sql, i) : null;
+            String tag = c == '$' && !(i > 0 && SqlStatements.isIdentifierPart(sql.charAt(i - 1))) ? SqlStatements.dollarTag(sql, i) : null;
             if (tag == null) {
                 i++;
                 continue;
@@ -251,21 +251,5 @@ public final class ScriptEffects {
             i = end;
         }
         return out.toString();
-    }
-
-    /** The opening delimiter at {@code start} ({@code $$} or {@code $tag$}), or null when there is none. */
-    private static String dollarTag(String sql, int start) {
-        int i = start + 1;
-        if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
-            return null;
-        }
-        while (i < sql.length() && isIdentifierPart(sql.charAt(i)) && sql.charAt(i) != '$') {
-            i++;
-        }
-        return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(start, i + 1) : null;
-    }
-
-    private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -49,7 +49,8 @@ final class SqlStatements {
         }
     }
 
-    private static String dollarTag(String sql, int start) {
+    /** The opening delimiter at {@code start} ({@code $$} or {@code $tag$}), or null when there is none. */
+    static String dollarTag(String sql, int start) {
         int i = start + 1;
         if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
             return null;
@@ -60,7 +61,7 @@ final class SqlStatements {
         return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(start, i + 1) : null;
     }
 
-    private static boolean isIdentifierPart(char c) {
+    static boolean isIdentifierPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }
