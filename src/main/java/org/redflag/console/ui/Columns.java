@@ -18,6 +18,11 @@ public final class Columns {
         column.setPrefWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return showingWholeText(column);
+    }
+
+    /** Cells that, cut short by a narrow column, show their whole text in a tooltip. */
+    public static <T> TableColumn<T, String> showingWholeText(TableColumn<T, String> column) {
         column.setCellFactory(c -> new WholeTextCell<>());
         return column;
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -200,10 +199,6 @@ public final class HistoryView extends BorderPane {
 
     private static TableColumn<HistoryEntry, String> column(String title, double width,
             Function<HistoryEntry, String> value) {
-        TableColumn<HistoryEntry, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return org.redflag.console.ui.Columns.text(title, width, value);
     }
 }

@@ -20,7 +20,7 @@ final class MigrationColumns {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
+        return org.redflag.console.ui.Columns.showingWholeText(column);
     }
 
     /** A column whose cells show a coloured badge; a null text shows a dash instead. */
