@@ -126,7 +126,12 @@ public final class AgentDetailViewModel {
     }
 
     public void scan(Subsystem subsystem) {
-        boolean sent = requests.request(agentId, hostname, subsystem, new ScanRequests.Answer() {
+        requests.request(agentId, hostname, subsystem, new ScanRequests.Answer() {
+            @Override
+            public void sending() {
+                scanStates.put(subsystem, "…");
+            }
+
             @Override
             public void answered(ScanOutcome outcome) {
                 scanStates.put(subsystem, requests.describe(outcome));
@@ -138,9 +143,6 @@ public final class AgentDetailViewModel {
                 scanStates.put(subsystem, "not queued");
             }
         });
-        if (sent) {
-            scanStates.put(subsystem, "…");
-        }
     }
 
     public void cancel(AgentCommand command) {

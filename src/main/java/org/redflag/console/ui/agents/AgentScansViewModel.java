@@ -15,17 +15,16 @@ import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.BackgroundExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Scans from the agents list: the subsystem to scan, one state line per agent that was asked ("storage
- * queued" → "storage completed 12:04"), kept current from the database's change notifications.
+ * Scans from the agents list: the subsystem to scan, and per agent that was asked what became of each request
+ * ("storage queued" → "storage completed 12:04"), kept current from the database's change notifications.
  */
 public final class AgentScansViewModel {
 
-    /** What the list shows for an agent that was asked to scan. */
-    public record RowState(String text, boolean busy, UUID commandId) {
-        static final RowState IDLE = new RowState("", false, null);
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(AgentScansViewModel.class);
 
     private final ScanRequests requests;
     private final CommandRepository commands;
@@ -33,8 +32,8 @@ public final class AgentScansViewModel {
     private final AgentDetailViewModel.Factory details;
 
     private final ObjectProperty<Subsystem> subsystem = new SimpleObjectProperty<>(this, "subsystem", Subsystem.STORAGE);
-    private final ObservableMap<UUID, RowState> states = FXCollections.observableHashMap();
-    private final ObservableMap<UUID, RowState> readOnlyStates = FXCollections.unmodifiableObservableMap(states);
+    private final ObservableMap<UUID, RowScans> states = FXCollections.observableHashMap();
+    private final ObservableMap<UUID, RowScans> readOnlyStates = FXCollections.unmodifiableObservableMap(states);
     private final ReadOnlyStringWrapper batchSummary = new ReadOnlyStringWrapper(this, "batchSummary", "");
 
     public AgentScansViewModel(ScanRequests requests, CommandRepository commands, BackgroundExecutor executor,
@@ -51,21 +50,22 @@ public final class AgentScansViewModel {
     public void scan(AgentRow row) {
         Subsystem chosen = subsystem.get();
         UUID agentId = row.agent().id();
-        boolean sent = requests.request(agentId, row.agent().hostname(), chosen, new ScanRequests.Answer() {
+        requests.request(agentId, row.agent().hostname(), chosen, new ScanRequests.Answer() {
+            @Override
+            public void sending() {
+                record(agentId, RowScans.Request.sending(chosen));
+            }
+
             @Override
             public void answered(ScanOutcome outcome) {
-                states.put(agentId, new RowState(chosen + " " + requests.describe(outcome), false,
-                        outcome.command().id()));
+                record(agentId, answer(chosen, outcome));
             }
 
             @Override
             public void notQueued(String reason) {
-                states.put(agentId, new RowState(chosen + " not queued", false, null));
+                record(agentId, refused(chosen));
             }
         });
-        if (sent) {
-            states.put(agentId, new RowState(chosen + " …", true, null));
-        }
     }
 
     /** Scans the chosen subsystem on every selected agent in one request. */
@@ -73,32 +73,56 @@ public final class AgentScansViewModel {
         Subsystem chosen = subsystem.get();
         List<UUID> ids = rows.stream().map(r -> r.agent().id()).distinct().toList();
         requests.requestMany(ids, chosen, batch -> {
-            batch.outcomes().forEach(outcome -> states.put(outcome.command().agentId(), new RowState(
-                    chosen + " " + requests.describe(outcome), false, outcome.command().id())));
-            batch.refused().keySet().forEach(id -> states.put(id, new RowState(chosen + " not queued", false, null)));
+            batch.outcomes().forEach(outcome -> record(outcome.command().agentId(), answer(chosen, outcome)));
+            batch.refused().keySet().forEach(id -> record(id, refused(chosen)));
             batchSummary.set("Scan " + chosen + " on " + ids.size() + (ids.size() == 1 ? " agent: " : " agents: ")
                     + batch.queued() + " queued, " + batch.alreadyQueued() + " already queued, "
                     + batch.refused().size() + " refused");
         });
     }
 
-    /** A command this list shows changed: read it again and say where it is now. */
+    /**
+     * A command this list shows changed: read it again and say where it is now. Only requests still on their
+     * way are read: one that completed, failed or was cancelled stays as it is, so a poll after scanning 200
+     * agents does not read 200 commands again and again.
+     */
     public void changed(ChangeNotice notice) {
-        for (Map.Entry<UUID, RowState> entry : Map.copyOf(states).entrySet()) {
-            UUID commandId = entry.getValue().commandId();
-            if (commandId != null && notice.concernsCommand(commandId)) {
-                UUID agentId = entry.getKey();
-                executor.submit(() -> commands.find(commandId), found -> found.ifPresent(command -> {
-                    RowState current = states.get(agentId);
-                    // While it waits, "queued" / "already queued (since …)" says more than "pending".
-                    if (current != null && commandId.equals(current.commandId()) && !command.status().isActive()) {
-                        states.put(agentId, new RowState(label(command), false, commandId));
-                    }
-                }), failure -> {
-                    // The slow poll will try again; a lost refresh is not worth an error notification.
-                });
+        for (Map.Entry<UUID, RowScans> entry : Map.copyOf(states).entrySet()) {
+            for (RowScans.Request request : entry.getValue().requests()) {
+                if (request.watched() && notice.concernsCommand(request.commandId())) {
+                    reread(entry.getKey(), request);
+                }
             }
         }
+    }
+
+    private void reread(UUID agentId, RowScans.Request request) {
+        UUID commandId = request.commandId();
+        executor.submit(() -> commands.find(commandId), found -> found.ifPresent(command -> {
+            RowScans.Request current = states.getOrDefault(agentId, RowScans.NONE).of(request.subsystem());
+            // While it waits, "queued" / "already queued (since …)" says more than "pending".
+            if (current != null && commandId.equals(current.commandId()) && !command.status().isActive()) {
+                record(agentId, new RowScans.Request(request.subsystem(), label(command), false, commandId, true));
+            }
+        }), failure -> LOG.debug("Could not read command {} again; the next poll will", commandId, failure));
+    }
+
+    /** News of the request on its way (or of its command) keeps its place; anything else is a new request. */
+    private void record(UUID agentId, RowScans.Request request) {
+        RowScans shown = states.getOrDefault(agentId, RowScans.NONE);
+        RowScans.Request previous = shown.of(request.subsystem());
+        boolean news = previous != null && !request.busy() && (previous.busy()
+                || previous.commandId() != null && previous.commandId().equals(request.commandId()));
+        states.put(agentId, news ? shown.updated(request) : shown.asked(request));
+    }
+
+    private RowScans.Request answer(Subsystem chosen, ScanOutcome outcome) {
+        return new RowScans.Request(chosen, chosen + " " + requests.describe(outcome), false, outcome.command().id(),
+                !outcome.command().status().isActive());
+    }
+
+    private static RowScans.Request refused(Subsystem chosen) {
+        return new RowScans.Request(chosen, chosen + " not queued", false, null, true);
     }
 
     private String label(AgentCommand command) {
@@ -128,7 +152,7 @@ public final class AgentScansViewModel {
         return subsystem;
     }
 
-    public ObservableMap<UUID, RowState> states() {
+    public ObservableMap<UUID, RowScans> states() {
         return readOnlyStates;
     }
 

@@ -17,7 +17,7 @@ import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.Columns;
 
 /**
- * A scan button per row for the chosen subsystem, and what became of the last scan asked for. A subsystem
+ * A scan button per row for the chosen subsystem, and what became of each scan asked for. A subsystem
  * the agent has disabled is not offered: the button is disabled and says why.
  */
 final class ScanColumn {
@@ -47,8 +47,10 @@ final class ScanColumn {
         private final StackPane holder = new StackPane(scan);
         private final Tooltip reasonTip = new Tooltip();
         private final Label state = new Label();
+        // The line is cut short when several subsystems were asked for: the tooltip has one request per line.
+        private final Tooltip stateTip = new Tooltip();
         private final HBox box = new HBox(8, holder, state);
-        private ObjectBinding<AgentScansViewModel.RowState> rowState;
+        private ObjectBinding<RowScans> rowState;
         private StringBinding reason;
 
         ScanCell(AgentScansViewModel scans) {
@@ -79,6 +81,9 @@ final class ScanColumn {
             super.updateItem(row, empty);
             scan.disableProperty().unbind();
             state.textProperty().unbind();
+            stateTip.textProperty().unbind();
+            state.tooltipProperty().unbind();
+            state.setTooltip(null);
             if (rowState != null) {
                 rowState.dispose();
                 rowState = null;
@@ -100,9 +105,15 @@ final class ScanColumn {
             why.addListener((obs, old, text) -> showReason(text));
             showReason(why.get());
             scan.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> why.get() != null || current.get() != null && current.get().busy(), current, why));
+                    () -> why.get() != null
+                            || current.get() != null && current.get().busy(scans.subsystemProperty().get()),
+                    current, why, scans.subsystemProperty()));
             state.textProperty().bind(Bindings.createStringBinding(
                     () -> current.get() == null ? "" : current.get().text(), current));
+            stateTip.textProperty().bind(Bindings.createStringBinding(
+                    () -> current.get() == null ? "" : current.get().lines(), current));
+            state.tooltipProperty().bind(Bindings.createObjectBinding(
+                    () -> current.get() == null || current.get().requests().isEmpty() ? null : stateTip, current));
             scan.setUserData(row.agent().hostname());
             state.setUserData(row.agent().hostname());
             holder.setUserData(row.agent().hostname());

@@ -28,6 +28,10 @@ public final class ScanRequests {
 
     /** How a request ended, for the view that asked. Called on the FX thread. */
     public interface Answer {
+        /** The request leaves for the database: called before any answer, on the caller's thread. */
+        default void sending() {
+        }
+
         void answered(ScanOutcome outcome);
 
         void notQueued(String reason);
@@ -76,6 +80,7 @@ public final class ScanRequests {
         if (!debouncer.tryStart(key)) {
             return false;
         }
+        answer.sending();
         executor.submit(() -> scans.requestScan(agentId, subsystem), outcome -> {
             debouncer.finish(key);
             answer.answered(outcome);
