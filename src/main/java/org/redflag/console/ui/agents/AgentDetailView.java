@@ -60,7 +60,10 @@ public final class AgentDetailView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(model.hostname() + " — agent details");
-        Scene scene = new Scene(view, 1240, 760);
+        // Tall enough for the history tab to show a page of rows and an output under it, on any screen.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1240, screen.getWidth() * 0.94),
+                Math.min(960, screen.getHeight() * 0.94));
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         // A details window is read and put away: Escape closes it, as the Close button does.
@@ -98,16 +101,17 @@ public final class AgentDetailView extends BorderPane {
         subsystems.setFixedCellSize(34);
         subsystems.setPrefHeight(34 * 4 + 42);
         subsystems.setMinHeight(34 * 4 + 42);
+        // The keyboard's way to a subsystem's scan: select its row, press Enter.
+        subsystems.setOnKeyPressed(e -> {
+            AgentSubsystem chosen = subsystems.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && chosen != null && chosen.enabled()) {
+                model.scan(chosen.subsystem());
+                e.consume();
+            }
+        });
 
         commands = table("detail-commands", model.commands(), "No commands yet: scan a subsystem above.");
-        commands.getColumns().addAll(
-                column("Scan of", 70, AgentCommand::what),
-                statusColumn(),
-                commandActionColumn(),
-                column("Created", 60, c -> Formats.clockTime(c.createdAt(), model.clock())),
-                column("Sent", 60, c -> Formats.clockTime(c.sentAt(), model.clock())),
-                column("Finished", 65, c -> Formats.clockTime(c.completedAt(), model.clock())),
-                column("Result", 160, c -> c.summary() == null ? "" : c.summary()));
+        CommandsTable.equip(model, commands);
 
         storage = table("detail-storage", model.storage(), "No storage measured yet: scan storage.");
         storage.getColumns().addAll(
@@ -212,71 +216,13 @@ public final class AgentDetailView extends BorderPane {
                 scan.setText("Scan " + subsystem.subsystem());
                 scan.setId("detail-scan-" + subsystem.subsystem().id());
                 scan.setDisable(!subsystem.enabled());
+                scan.setTooltip(new javafx.scene.control.Tooltip("Scan " + subsystem.subsystem()
+                        + " now (or select the row and press Enter)"));
                 var asked = Bindings.valueAt(model.scanStates(), subsystem.subsystem());
                 String idle = subsystem.enabled() ? "" : "disabled";
                 state.textProperty().bind(Bindings.createStringBinding(
                         () -> asked.get() == null ? idle : asked.get(), asked));
                 setGraphic(box);
-            }
-        });
-        return column;
-    }
-
-    private TableColumn<AgentCommand, AgentCommand> statusColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Status", 90);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label badge = new Label();
-
-            @Override
-            protected void updateItem(AgentCommand command, boolean empty) {
-                super.updateItem(command, empty);
-                if (empty || command == null) {
-                    setGraphic(null);
-                    return;
-                }
-                badge.setText(command.status().label());
-                String tone = switch (command.status()) {
-                    case COMPLETED -> "badge-success";
-                    case FAILED, TIMED_OUT -> "badge-danger";
-                    case CANCELLED -> "badge-muted";
-                    default -> "badge-warning";
-                };
-                badge.getStyleClass().setAll("badge", tone, "command-status");
-                setGraphic(badge);
-            }
-        });
-        return column;
-    }
-
-    private TableColumn<AgentCommand, AgentCommand> commandActionColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Action", 75);
-        column.setMinWidth(75);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Button action = new Button();
-
-            {
-                action.getStyleClass().add("small");
-                action.setOnAction(e -> {
-                    AgentCommand command = getItem();
-                    if (command.status().isActive()) {
-                        model.cancel(command);
-                    } else {
-                        model.retry(command);
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(AgentCommand command, boolean empty) {
-                super.updateItem(command, empty);
-                boolean offered = !empty && command != null
-                        && (command.status().isActive() || command.status().isRetryable());
-                if (!offered) {
-                    setGraphic(null);
-                    return;
-                }
-                action.setText(command.status().isActive() ? "Cancel" : "Retry");
-                setGraphic(action);
             }
         });
         return column;

@@ -102,7 +102,8 @@ public final class AgentScansViewModel {
             RowScans.Request current = states.getOrDefault(agentId, RowScans.NONE).of(request.subsystem());
             // While it waits, "queued" / "already queued (since …)" says more than "pending".
             if (current != null && commandId.equals(current.commandId()) && !command.status().isActive()) {
-                record(agentId, new RowScans.Request(request.subsystem(), label(command), false, commandId, true));
+                record(agentId, new RowScans.Request(request.subsystem(), label(command), false, commandId,
+                        command.status().isFinished()));
             }
         }), failure -> LOG.debug("Could not read command {} again; the next poll will", commandId, failure));
     }
@@ -118,7 +119,7 @@ public final class AgentScansViewModel {
 
     private RowScans.Request answer(Subsystem chosen, ScanOutcome outcome) {
         return new RowScans.Request(chosen, chosen + " " + requests.describe(outcome), false, outcome.command().id(),
-                !outcome.command().status().isActive());
+                outcome.command().status().isFinished());
     }
 
     private static RowScans.Request refused(Subsystem chosen) {

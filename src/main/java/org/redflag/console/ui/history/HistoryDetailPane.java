@@ -25,6 +25,7 @@ final class HistoryDetailPane extends StackPane {
     private OutputPane stderrPane;
     private OutputPane stdoutPane;
     private Label noSelection;
+    private javafx.scene.control.Button openInWindow;
     private BorderPane detailPane;
     /** The entry whose tabs were last chosen, so a refresh of the same entry keeps the user's tab. */
     private UUID shownEntryId;
@@ -48,6 +49,16 @@ final class HistoryDetailPane extends StackPane {
         outputs = new TabPane(stderrTab, stdoutTab);
         outputs.setId("history-outputs");
         outputs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        openInWindow = new javafx.scene.control.Button("Open in window");
+        openInWindow.setId("history-open-output");
+        openInWindow.setTooltip(new javafx.scene.control.Tooltip(
+                "The whole output in a window of its own (Enter on the selected row)"));
+        openInWindow.setOnAction(e -> {
+            HistoryViewModel.Detail shown = model.detailProperty().get();
+            if (shown != null) {
+                OutputWindow.open(getScene().getWindow(), model, shown.entry());
+            }
+        });
         noSelection = new Label("Select an entry to see its output.");
         noSelection.getStyleClass().add("muted");
     }
@@ -55,8 +66,12 @@ final class HistoryDetailPane extends StackPane {
     private void layoutParts() {
         detailPane = new BorderPane(outputs);
         detailPane.setId("history-detail");
-        detailTitle.setPadding(new Insets(6, 10, 6, 10));
-        detailPane.setTop(detailTitle);
+        javafx.scene.layout.HBox.setHgrow(detailTitle, javafx.scene.layout.Priority.ALWAYS);
+        detailTitle.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox titleBar = new javafx.scene.layout.HBox(8, detailTitle, openInWindow);
+        titleBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        titleBar.setPadding(new Insets(6, 10, 6, 10));
+        detailPane.setTop(titleBar);
         getChildren().setAll(noSelection, detailPane);
     }
 
@@ -65,13 +80,18 @@ final class HistoryDetailPane extends StackPane {
         detailPane.visibleProperty().bind(model.detailProperty().isNotNull());
     }
 
+    /** What ran where and how it ended, in one line. */
+    static String describe(HistoryEntry e, java.time.Clock clock) {
+        return String.join(" · ", Formats.absolute(e.executedAt(), clock),
+                e.hostname() == null ? "console" : e.hostname(), String.valueOf(e.subsystem()), e.action(),
+                e.result()) + (e.exitCode() == null ? "" : " · exit " + e.exitCode())
+                + (e.durationSeconds() == null ? "" : " · " + HistoryView.duration(e.durationSeconds()));
+    }
+
     /** Shows an entry's outputs; a newly shown entry opens on the tab that has something to say. */
     void show(HistoryViewModel.Detail shown) {
         HistoryEntry e = shown.entry();
-        detailTitle.setText(String.join(" · ", Formats.absolute(e.executedAt(), model.clock()),
-                e.hostname() == null ? "console" : e.hostname(), String.valueOf(e.subsystem()), e.action(),
-                e.result()) + (e.exitCode() == null ? "" : " · exit " + e.exitCode())
-                + (e.durationSeconds() == null ? "" : " · " + HistoryView.duration(e.durationSeconds())));
+        detailTitle.setText(describe(e, model.clock()));
         stderrPane.show(shown.stderr());
         stdoutPane.show(shown.stdout());
         stderrTab.setText("stderr" + (shown.stderr().fullLength() == 0 ? " (empty)" : ""));

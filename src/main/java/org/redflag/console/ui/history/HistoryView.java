@@ -103,7 +103,8 @@ public final class HistoryView extends BorderPane {
 
         SplitPane split = new SplitPane(list, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        // In an agent's details the list shares a tab with the output: give the rows the larger part.
+        split.setDividerPositions(model.fixedAgentId() == null ? 0.55 : 0.68);
 
         setTop(filters);
         setCenter(split);
@@ -124,6 +125,23 @@ public final class HistoryView extends BorderPane {
             }
         });
         model.detailProperty().addListener((obs, old, shown) -> showDetail(shown));
+        // Enter or a double click opens the row's whole output beside the list.
+        table.setOnKeyPressed(e -> {
+            HistoryEntry chosen = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && chosen != null) {
+                OutputWindow.open(getScene().getWindow(), model, chosen);
+                e.consume();
+            }
+        });
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<HistoryEntry> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    OutputWindow.open(getScene().getWindow(), model, row.getItem());
+                }
+            });
+            return row;
+        });
     }
 
     private void showDetail(HistoryViewModel.Detail shown) {

@@ -167,6 +167,12 @@ public final class HistoryViewModel {
         }
     }
 
+    /** Loads a row's outputs in full for a window of their own, whatever the detail shows meanwhile. */
+    public void loadInFull(HistoryEntry entry, java.util.function.Consumer<Detail> loaded) {
+        executor.submit(() -> readDetail(entry, Integer.MAX_VALUE), loaded::accept,
+                failure -> errors.report("history", failure));
+    }
+
     /** Opens one row in the detail, e.g. from a notification's "Details"; selects it if it is listed. */
     public void reveal(UUID entryId) {
         long requested = ++detailGeneration;
@@ -184,16 +190,17 @@ public final class HistoryViewModel {
     }
 
     private void loadDetail(HistoryEntry entry, int maxChars, long requested) {
-        executor.submit(() -> {
-            HistoryOutput output = history.output(entry.id(), maxChars)
-                    .orElse(new HistoryOutput(null, 0, null, 0));
-            return new Detail(entry, OutputText.of(output.stdout(), output.stdoutLength()),
-                    OutputText.of(output.stderr(), output.stderrLength()));
-        }, loaded -> {
+        executor.submit(() -> readDetail(entry, maxChars), loaded -> {
             if (requested == detailGeneration) {
                 detail.set(loaded);
             }
         }, failure -> errors.report("history", failure));
+    }
+
+    private Detail readDetail(HistoryEntry entry, int maxChars) throws java.sql.SQLException {
+        HistoryOutput output = history.output(entry.id(), maxChars).orElse(new HistoryOutput(null, 0, null, 0));
+        return new Detail(entry, OutputText.of(output.stdout(), output.stdoutLength()),
+                OutputText.of(output.stderr(), output.stderrLength()));
     }
 
     /** Writes every row matching the current filter to {@code target}, in the background. */
