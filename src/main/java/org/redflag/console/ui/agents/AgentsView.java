@@ -111,6 +111,13 @@ public final class AgentsView extends BorderPane {
                 timeColumn("Last seen", row -> row.agent().lastSeen()),
                 timeColumn("Last scan", row -> row.agent().lastScan()),
                 ScanColumn.create(scans));
+        // A narrow window cuts text (its tooltip has it all) but never a badge or a time: below these widths
+        // the table scrolls sideways instead.
+        table.getColumns().get(0).setMinWidth(120);
+        table.getColumns().get(2).setMinWidth(60);
+        table.getColumns().get(3).setMinWidth(82);
+        table.getColumns().get(4).setMinWidth(90);
+        table.getColumns().get(5).setMinWidth(90);
     }
 
     private final VBox toolbar = new VBox(8);
@@ -130,8 +137,16 @@ public final class AgentsView extends BorderPane {
         Label title = new Label("Agents");
         title.getStyleClass().add("view-title");
         HBox searchBar = new HBox(10, title, search, refresh, spacer, summary);
+        // At the smallest window the search box gives way, never the words on the buttons and labels.
+        for (Region fixed : java.util.List.<Region>of(title, refresh, summary, scanSubsystem, scanSelected, details)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(160);
+        HBox.setHgrow(search, Priority.SOMETIMES);
         searchBar.setAlignment(Pos.CENTER_LEFT);
-        HBox scanBar = new HBox(10, new Label("Scan subsystem"), scanSubsystem, scanSelected, details, batchSummary);
+        Label scanLabel = new Label("Scan subsystem");
+        scanLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox scanBar = new HBox(10, scanLabel, scanSubsystem, scanSelected, details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getChildren().setAll(searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));

@@ -90,13 +90,16 @@ final class HistoryFilterBar extends VBox {
     private void layoutParts() {
         Label title = new Label(model.fixedAgentId() == null ? "History" : "Agent history");
         title.getStyleClass().add("view-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox searches = new HBox(10, title);
+        // The inputs wrap onto a second line rather than shrink: a squeezed box shows neither its text nor
+        // its choice. The count stays on the right of the first line.
+        FlowPane inputs = new FlowPane(10, 6, title);
         if (model.fixedAgentId() == null) {
-            searches.getChildren().add(hostnameSearch);
+            inputs.getChildren().add(hostnameSearch);
         }
-        searches.getChildren().addAll(outputSearch, subsystem, result, spacer, summary);
+        inputs.getChildren().addAll(outputSearch, subsystem, result);
+        inputs.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(inputs, Priority.ALWAYS);
+        HBox searches = new HBox(10, inputs, summary);
         searches.setAlignment(Pos.CENTER_LEFT);
         // On its own line under the inputs: a sentence squeezed between them wrapped into a tall column.
         filterMessage.setMaxWidth(Double.MAX_VALUE);
@@ -109,7 +112,7 @@ final class HistoryFilterBar extends VBox {
         dates.setAlignment(Pos.CENTER_LEFT);
         FlowPane ranges = new FlowPane(10, 6, dates, consoleErrorsOnly, refresh, export);
         for (Region fixed : List.of(title, summary, refresh, export, consoleErrorsOnly, fromDate, toDate, fromLabel,
-                toLabel, fromTime, toTime, presets)) {
+                toLabel, fromTime, toTime, presets, hostnameSearch, outputSearch, subsystem, result)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         ranges.setAlignment(Pos.CENTER_LEFT);

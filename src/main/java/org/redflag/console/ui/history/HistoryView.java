@@ -79,6 +79,7 @@ public final class HistoryView extends BorderPane {
                 + "clear a filter to see more."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Time", 165, e -> Formats.absolute(e.executedAt(), clock)));
+        table.getColumns().get(0).setMinWidth(165);
         if (model.fixedAgentId() == null) {
             table.getColumns().add(column("Agent", 170, e -> e.hostname() == null ? "—" : e.hostname()));
         }
@@ -166,6 +167,8 @@ public final class HistoryView extends BorderPane {
 
     private TableColumn<HistoryEntry, String> resultColumn() {
         TableColumn<HistoryEntry, String> column = column("Result", 90, HistoryEntry::result);
+        // A badge cut to "s…" says nothing: below this width the table scrolls sideways instead.
+        column.setMinWidth(80);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 

@@ -57,6 +57,7 @@ final class MigrationRecordPane extends SplitPane {
         outcome.setId("migrations-outcome");
         log.setId("migrations-log");
         validationSummary.getStyleClass().add("muted");
+        validationSummary.setWrapText(true);
         outcome.setWrapText(true);
         outcome.setMinHeight(Region.USE_PREF_SIZE);
         ticker.setCycleCount(Timeline.INDEFINITE);
