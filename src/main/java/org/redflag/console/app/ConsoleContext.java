@@ -227,6 +227,11 @@ public final class ConsoleContext implements AutoCloseable {
         if (capabilities.isConsole()) {
             return Optional.of(ReplaySource.console());
         }
+        if (redflagScripts.isEmpty() && settings.target() instanceof org.redflag.console.db.DatabaseTarget.Embedded) {
+            // A RedFlag database in the console's own embedded server was built by the scripts the console
+            // ships (bench --shape, --post-mortem-demo): those are its scripts.
+            return Optional.of(ReplaySource.redFlag(org.redflag.console.shapes.MigrationScripts.classpath()));
+        }
         return redflagScripts.map(ReplaySource::redFlagFolder);
     }
 

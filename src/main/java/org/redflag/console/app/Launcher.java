@@ -107,14 +107,30 @@ public final class Launcher {
         @Spec
         CommandSpec spec;
 
+        @picocli.CommandLine.Option(names = "--post-mortem-demo", negatable = false,
+                description = "Open a RedFlag database in the state the post-mortem found (a failed migration "
+                        + "recorded as applied, a table made but not recorded), built on first use in the "
+                        + "embedded PostgreSQL under DATA-DIR/post-mortem-demo: Migrations → Audit shows the lies.")
+        boolean postMortemDemo;
+
         @Override
         public Integer call() {
-            var refused = database.problem(env);
+            if (postMortemDemo && database.dataDir == null) {
+                database.dataDir = database.dataDirectory(env).resolve("post-mortem-demo");
+            }
+            var refused = database.problem(env).or(() -> postMortemDemo && database.dbUrl != null
+                    ? java.util.Optional.of("--post-mortem-demo builds its own embedded database; leave out --db-url")
+                    : java.util.Optional.empty());
             if (refused.isPresent()) {
                 spec.commandLine().getErr().println("redflag-console: " + refused.get());
                 return ExitCodes.CANNOT_RUN;
             }
-            DesktopApp.launch(database.toSettings(env), Passwords.fromEnvironment(env), clock);
+            ConsoleSettings settings = database.toSettings(env);
+            if (postMortemDemo && !PostMortemDemos.prepare(settings, clock, spec.commandLine().getOut(),
+                    spec.commandLine().getErr())) {
+                return ExitCodes.CANNOT_RUN;
+            }
+            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock);
             return GUI_STARTED;
         }
     }

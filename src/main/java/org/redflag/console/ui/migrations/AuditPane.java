@@ -82,6 +82,24 @@ final class AuditPane extends BorderPane {
         plan = new RepairPlanPane(model);
     }
 
+    /** What replays when no folder was chosen. */
+    private final javafx.beans.property.StringProperty withoutFolder =
+            new javafx.beans.property.SimpleStringProperty("no RedFlag scripts folder");
+
+    /** Says what replays when no folder is chosen (the scripts the console ships, for its own embedded RedFlag). */
+    void withoutFolderReplays(String text) {
+        withoutFolder.set(text);
+    }
+
+    /** A standing hint above the audit, e.g. where to find a database worth auditing. */
+    void showHint(String text) {
+        Label hint = new Label(text);
+        hint.setId("audit-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("notice");
+        ((VBox) getTop()).getChildren().add(0, hint);
+    }
+
     private void layoutParts() {
         HBox toolbar = new HBox(10, runAudit, chooseScripts, scriptsFolder);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -117,8 +135,8 @@ final class AuditPane extends BorderPane {
         warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         scriptsFolder.textProperty().bind(Bindings.createStringBinding(() -> model.scriptsFolderProperty().get() == null
-                ? "no RedFlag scripts folder" : model.scriptsFolderProperty().get().toString(),
-                model.scriptsFolderProperty()));
+                ? withoutFolder.get() : model.scriptsFolderProperty().get().toString(),
+                model.scriptsFolderProperty(), withoutFolder));
     }
 
     private void setupEventHandlers() {

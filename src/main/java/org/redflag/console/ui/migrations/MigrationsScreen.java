@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.DatabaseAudit;
+import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.ui.BackgroundExecutor;
 
@@ -17,6 +18,11 @@ public final class MigrationsScreen {
 
     /** See {@link #scriptsFolderFromEnvironment()}. */
     public static final String SCRIPTS_FOLDER_VARIABLE = "REDFLAG_MIGRATIONS_DIR";
+
+    /** The demo's own schema is clean; the audit is worth seeing on a record that lies. */
+    static final String DEMO_AUDIT_HINT = "The demo fleet's schema is what its record claims, so its audit finds "
+            + "nothing. To see the audit catch a lying record, start the console with --post-mortem-demo: a "
+            + "RedFlag database in the state the post-mortem found.";
 
     private MigrationsScreen() {
     }
@@ -32,6 +38,12 @@ public final class MigrationsScreen {
                     afterSchemaChange.run();
                 });
         MigrationsView view = new MigrationsView(model, audit);
+        if (context.settings().seedsDemoFleet() && context.capabilities().isConsole()) {
+            view.auditHint(DEMO_AUDIT_HINT);
+        }
+        if (context.capabilities().isRedFlag() && context.settings().target() instanceof DatabaseTarget.Embedded) {
+            view.auditWithoutFolderReplays("the RedFlag scripts the console ships (they built this database)");
+        }
         context.companion().ifPresent(companion -> {
             view.recordTabTitle("RedFlag migrations");
             CompanionViewModel companionModel = new CompanionViewModel(companion, executor, errors, () -> {

@@ -31,6 +31,16 @@ public final class MigrationsView extends BorderPane {
     private MigrationRecordPane record;
     private AuditPane audit;
 
+    /** What the audit replays when no scripts folder is chosen. */
+    public void auditWithoutFolderReplays(String text) {
+        audit.withoutFolderReplays(text);
+    }
+
+    /** A standing hint above the audit. */
+    public void auditHint(String text) {
+        audit.showHint(text);
+    }
+
     /** Another tab beside the record and the audit (the companion, on a RedFlag database). */
     public void addTab(String title, String id, javafx.scene.Node content) {
         Tab tab = new Tab(title, content);
