@@ -88,8 +88,8 @@ final class MigrationRecordPane extends SplitPane {
         });
         Label noProblems = new Label();
         // What the empty list says follows the summary, so "Valid" above never sits over "Not validated yet".
-        noProblems.textProperty().bind(javafx.beans.binding.Bindings.when(model.validationSummaryProperty().isEmpty())
-                .then("Not validated yet.").otherwise("No problems found."));
+        noProblems.textProperty().bind(javafx.beans.binding.Bindings.when(model.validatedProperty())
+                .then("No problems found.").otherwise("Not validated yet."));
         validationList.setPlaceholder(noProblems);
         validationList.setCellFactory(list -> wrappingCell(list));
         log.setCellFactory(list -> wrappingCell(list));

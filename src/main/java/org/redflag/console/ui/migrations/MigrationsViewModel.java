@@ -49,6 +49,7 @@ public final class MigrationsViewModel {
     private final ObservableList<String> validation = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper validationSummary = new ReadOnlyStringWrapper(this, "validationSummary",
             "Validate compares Flyway's history with this build's scripts.");
+    private final ReadOnlyBooleanWrapper validated = new ReadOnlyBooleanWrapper(this, "validated");
 
     private final ReadOnlyBooleanWrapper migrating = new ReadOnlyBooleanWrapper(this, "migrating");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -87,6 +88,7 @@ public final class MigrationsViewModel {
             validation.setAll(problems.stream().map(ValidationProblem::sentence).toList());
             validationSummary.set(problems.isEmpty() ? "Valid: Flyway's history matches this build's scripts."
                     : problems.size() + (problems.size() == 1 ? " validation problem:" : " validation problems:"));
+            validated.set(true);
             busy.set(false);
         }, this::failed);
     }
@@ -205,6 +207,11 @@ public final class MigrationsViewModel {
 
     public ObservableList<String> validation() {
         return FXCollections.unmodifiableObservableList(validation);
+    }
+
+    /** Whether Validate has run: until then an empty problem list means nothing. */
+    public javafx.beans.property.ReadOnlyBooleanProperty validatedProperty() {
+        return validated.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty validationSummaryProperty() {
