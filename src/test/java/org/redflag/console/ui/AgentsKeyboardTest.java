@@ -62,4 +62,25 @@ class AgentsKeyboardTest {
         robot.type(KeyCode.ENTER);
         Fx.waitForNode(robot, "#agent-detail");
     }
+
+    @Test
+    void tabFromTheSearchReachesTheToolbarWithoutCrossingARowButton(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        for (int i = 0; i < 30; i++) {
+            Fleets.insertAgentWithSubsystems(db, String.format("host-%02d.prod", i), "linux", NOW, "storage");
+        }
+        console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
+        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 30);
+        robot.clickOn("#agents-search");
+
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        for (int press = 0; press < 6; press++) {
+            robot.type(KeyCode.TAB);
+            javafx.scene.Node owner = agents.getScene().getFocusOwner();
+            visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
+            assertThat(owner.getStyleClass()).as("focus after %d Tabs", press + 1).doesNotContain("scan-button");
+        }
+        assertThat(visited).contains("agents-refresh", "agents-table");
+    }
 }
