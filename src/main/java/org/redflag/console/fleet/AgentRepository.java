@@ -74,9 +74,10 @@ public final class AgentRepository {
     public List<Agent> page(String hostnameFilter, PageKey after, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder(select).append(" WHERE true");
         List<Object> args = new ArrayList<>();
-        if (hostnameFilter != null && !hostnameFilter.isBlank()) {
+        String pattern = containsPattern(hostnameFilter);
+        if (pattern != null) {
             sql.append(" AND a.hostname ILIKE ? ESCAPE '\\'");
-            args.add("%" + escapeLike(hostnameFilter.strip()) + "%");
+            args.add(pattern);
         }
         if (after != null) {
             sql.append(" AND (lower(a.hostname), a.id) > (lower(?), ?)");
@@ -115,6 +116,30 @@ public final class AgentRepository {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The ILIKE pattern (escape character backslash) for hostnames containing {@code hostnameFilter}, or null
+     * when the filter is blank (every agent): the one definition of "matches the search" for every query.
+     */
+    public static String containsPattern(String hostnameFilter) {
+        return hostnameFilter == null || hostnameFilter.isBlank() ? null
+                : "%" + escapeLike(hostnameFilter.strip()) + "%";
+    }
+
+    /** How many agents the search matches (exact: the confirmation of a scan of all of them names the number). */
+    public long countMatching(String hostnameFilter) throws SQLException {
+        String pattern = containsPattern(hostnameFilter);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(pattern == null
+                ? "SELECT count(*) FROM agents" : "SELECT count(*) FROM agents WHERE hostname ILIKE ? ESCAPE '\\'")) {
+            if (pattern != null) {
+                ps.setString(1, pattern);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

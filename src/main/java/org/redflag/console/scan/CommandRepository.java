@@ -60,6 +60,60 @@ public final class CommandRepository {
         }
     }
 
+    /**
+     * Queues one scan on every agent whose hostname matches (the console's schema only): one statement, however
+     * many agents, so 100,000 cost one round trip; the one-active index turns agents that already have the scan
+     * queued into no-ops, and agents with the subsystem disabled are left out.
+     *
+     * @param hostnamePattern the ILIKE pattern of the search ({@code AgentRepository.containsPattern}), null for all
+     */
+    public MatchingScans enqueueScansMatching(String hostnamePattern, Subsystem subsystem, String source)
+            throws SQLException {
+        String sql = """
+                WITH matching AS (
+                    SELECT a.id FROM agents a WHERE ?::text IS NULL OR a.hostname ILIKE ? ESCAPE '\\'
+                ), able AS (
+                    SELECT s.agent_id FROM matching m
+                    JOIN agent_subsystems s ON s.agent_id = m.id AND s.subsystem = ? AND s.enabled
+                ), queued AS (
+                    INSERT INTO agent_commands (agent_id, command_type, params, source)
+                    SELECT agent_id, ?, jsonb_build_object('subsystem', ?::text), ? FROM able
+                    ON CONFLICT (agent_id, command_type) WHERE status IN ('pending', 'sent') DO NOTHING
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM matching), (SELECT count(*) FROM able), (SELECT count(*) FROM queued)
+                """;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, hostnamePattern);
+            ps.setString(2, hostnamePattern);
+            ps.setString(3, subsystem.id());
+            ps.setString(4, subsystem.commandType());
+            ps.setString(5, subsystem.id());
+            ps.setString(6, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new MatchingScans(subsystem, rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+
+    /**
+     * What a scan of every matching agent did.
+     *
+     * @param matching agents the search matched
+     * @param able     of those, agents whose subsystem is enabled
+     * @param queued   of those, agents that got a new command (the others had one queued already)
+     */
+    public record MatchingScans(Subsystem subsystem, long matching, long able, long queued) {
+        public long alreadyQueued() {
+            return able - queued;
+        }
+
+        public long cannotScan() {
+            return matching - able;
+        }
+    }
+
     /** The oldest pending command of that type for the agent: what its next check-in would be handed. */
     public Optional<AgentCommand> findPending(UUID agentId, String commandType) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -144,6 +144,27 @@ public final class ScanService {
         return new BatchOutcome(subsystem, outcomes, refused);
     }
 
+    /** Whether {@link #requestScansMatching} works on this database (one set-based statement: the console's schema). */
+    public boolean scansAllMatching() {
+        return capabilities.isConsole();
+    }
+
+    /**
+     * Queues the scan on every agent whose hostname contains {@code hostnameFilter} (blank: the whole fleet) in
+     * one statement, never one agent at a time: what "Scan all matching" does at 100,000 agents.
+     */
+    public CommandRepository.MatchingScans requestScansMatching(String hostnameFilter, Subsystem subsystem)
+            throws ScanRefused, SQLException {
+        if (!scansAllMatching()) {
+            // RedFlag's command types depend on each agent's OS and its scans may need the server's signature:
+            // those go agent by agent, through Scan selected.
+            throw new ScanRefused("On a RedFlag database, scans are queued agent by agent: select the agents "
+                    + "and use Scan selected.");
+        }
+        return commands.enqueueScansMatching(AgentRepository.containsPattern(hostnameFilter), subsystem,
+                SOURCE_CONSOLE);
+    }
+
     /**
      * Queues the same scan again after it failed, timed out or was cancelled; the new command remembers the
      * old one in retried_from_id. If one is already queued, that one is the answer.

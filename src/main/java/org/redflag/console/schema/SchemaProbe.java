@@ -77,9 +77,10 @@ public final class SchemaProbe {
         addIf(features, Feature.SYSTEM_INFO, tables.contains("system_info"));
         addIf(features, Feature.AGENT_SPECS, tables.contains("agent_specs"));
         addIf(features, Feature.PACKAGE_STATE, tables.contains("current_package_state"));
-        // The console's own schema has its V3 triggers; a RedFlag database, the companion's (with consent).
-        addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_notify")
-                || hasTrigger(c, "redflag_console_notify"));
+        // The console's own schema has its V10 triggers (V3's before it); a RedFlag database, the companion's
+        // (with consent).
+        addIf(features, Feature.LIVE_TRIGGERS, hasTrigger(c, "trg_agent_commands_inserted_notify")
+                || hasTrigger(c, "trg_agent_commands_notify") || hasTrigger(c, "redflag_console_notify"));
         Set<String> logSubsystems = kind == SchemaKind.REDFLAG ? quotedValues(constraint(c, "chk_update_logs_subsystem")) : Set.of();
         List<String> recorded = tables.contains("schema_migrations") && mayRead(c, "schema_migrations")
                 ? recordedFiles(c) : List.of();

@@ -50,6 +50,15 @@ class LiveChangesTest {
                     + "', '" + command + "', 'scan_storage', 'success', 'storage')");
             assertThat(notices.poll(10, TimeUnit.SECONDS))
                     .isEqualTo(new ChangeNotice("update_logs", agent, UUID.fromString(command)));
+
+            // One statement, many rows: one notice that says "many", not a notice per row.
+            db.execute("INSERT INTO agent_commands (agent_id, command_type, status, completed_at) SELECT '" + agent
+                    + "', 'scan_storage', 'completed', now() FROM generate_series(1, 200)");
+            ChangeNotice bulk = notices.poll(10, TimeUnit.SECONDS);
+            assertThat(bulk).isEqualTo(new ChangeNotice("agent_commands", null, null, true));
+            assertThat(bulk.reloadsEverything()).isTrue();
+            assertThat(bulk.concernsAgent(UUID.randomUUID())).isTrue();
+            assertThat(notices.poll(1, TimeUnit.SECONDS)).isNull();
         }
     }
 

@@ -42,7 +42,7 @@ public final class AgentsScreen {
         scans.offer(context.scans().scannableSubsystems());
         changes.onChange(Platform::runLater, notice -> {
             scans.changed(notice);
-            if (notice.isPoll()) {
+            if (notice.reloadsEverything()) {
                 agents.resync();
             } else if (notice.agentId() != null) {
                 agents.refreshAgent(notice.agentId());
