@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.redflag.console.causes.Causes;
 
 /**
  * The words of an error: its area and message as the row keeps them, the sentence for a failure nobody
@@ -41,11 +42,7 @@ final class ErrorTexts {
         if (failure == null) {
             return "Unknown error";
         }
-        Throwable root = failure;
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String message;
         try {
             message = root.getMessage() == null || root.getMessage().isBlank()

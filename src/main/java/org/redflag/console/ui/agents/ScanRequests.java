@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.redflag.console.causes.Causes;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.ScanOutcome;
@@ -174,17 +175,9 @@ public final class ScanRequests {
             errors.report(AREA, refused.getMessage(), null, agentId);
             return refused.getMessage();
         }
-        String message = "Could not " + whatWeTried + ": " + rootMessage(failure)
+        String message = "Could not " + whatWeTried + ": " + Causes.rootMessage(failure)
                 + ". Check the database connection and try again.";
         errors.report(AREA, message, failure, agentId);
         return message;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
     }
 }
