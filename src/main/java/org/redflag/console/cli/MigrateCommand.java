@@ -12,6 +12,7 @@ import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.MigrationOutcome;
 import org.redflag.console.migration.MigrationProgress;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ final class MigrateCommand extends MigrationsCommand.Subcommand {
             err.flush();
         };
         new ErrorReporter(context.history(), toStderr, clock, Version.current())
-                .report("migrations", outcome.message(), outcome.failure(), (UUID) null);
+                .report(ConsoleArea.MIGRATIONS, outcome.message(), outcome.failure(), (UUID) null);
     }
 
     private static final class PrintedProgress implements MigrationProgress {

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.ConsoleError;
 import org.redflag.console.history.HistoryRepository;
 import org.slf4j.Logger;
@@ -132,7 +133,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Records and shows an error. Safe to call from any thread; never throws; returns at once. */
-    public void report(String area, String message, Throwable failure, UUID agentId) {
+    public void report(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         ConsoleError error = captureOrLog(area, message, failure, agentId);
         if (error == null) {
             return;
@@ -149,7 +150,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Records and shows an unexpected failure, with a message built from it. */
-    public void report(String area, Throwable failure) {
+    public void report(ConsoleArea area, Throwable failure) {
         report(area, describe(failure), failure, null);
     }
 
@@ -157,7 +158,7 @@ public final class ErrorReporter implements AutoCloseable {
      * Records an error without a notification, for the one case where the window shows its own explanation:
      * the database could not be opened at start-up (the error then waits in the spool).
      */
-    public void recordOnly(String area, String message, Throwable failure) {
+    public void recordOnly(ConsoleArea area, String message, Throwable failure) {
         ConsoleError error = captureOrLog(area, message, failure, null);
         if (error == null) {
             return;
@@ -292,7 +293,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Null when even describing the error failed (it is then only in the log). */
-    private ConsoleError captureOrLog(String area, String message, Throwable failure, UUID agentId) {
+    private ConsoleError captureOrLog(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         try {
             return capture(area, message, failure, agentId);
         } catch (RuntimeException | Error e) {
@@ -301,9 +302,10 @@ public final class ErrorReporter implements AutoCloseable {
         }
     }
 
-    private ConsoleError capture(String area, String message, Throwable failure, UUID agentId) {
+    private ConsoleError capture(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         String what = ErrorTexts.messageOrDescription(message, failure);
-        return new ConsoleError(UUID.randomUUID(), clock.instant(), ErrorTexts.area(area),
+        return new ConsoleError(UUID.randomUUID(), clock.instant(),
+                (area == null ? ConsoleArea.CONSOLE : area).word(),
                 StorableText.of(what, MAX_MESSAGE_CHARS),
                 StorableText.of(ErrorTexts.stackTrace(failure), MAX_DETAILS_CHARS), agentId, StorableText.of(host, 255),
                 StorableText.of(user, 255), StorableText.of(consoleVersion, 64),

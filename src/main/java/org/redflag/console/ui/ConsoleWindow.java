@@ -28,6 +28,7 @@ import org.redflag.console.db.DatabaseHealth;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
@@ -158,14 +159,14 @@ public final class ConsoleWindow {
         // console's own views can work on it, instead of letting them fail query after query.
         executor.submit(() -> opened.migrations().overview(), overview -> openViews(opened, overview),
                 failure -> {
-                    errors.report("migrations", failure);
+                    errors.report(ConsoleArea.MIGRATIONS, failure);
                     openViews(opened, null);
                 });
     }
 
     private void openViews(ConsoleContext opened, MigrationOverview overview) {
         schemaReady = readyForViews(opened, overview);
-        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
+        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
         addView("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
         addView("History", () -> {
@@ -286,7 +287,7 @@ public final class ConsoleWindow {
     }
 
     private void reportFrom(Throwable failure) {
-        errors.report("console", failure);
+        errors.report(ConsoleArea.CONSOLE, failure);
     }
 
     /** "Details" of an error notification: the History view, with that entry open in its detail pane. */
@@ -311,7 +312,7 @@ public final class ConsoleWindow {
         statusBar.showNotConnected();
         if (!problem.passwordMightHelp()) {
             // The window and its dialog explain it; the history keeps it (from the spool, once a database is open).
-            errors.recordOnly("startup", problem.getMessage(), failure);
+            errors.recordOnly(ConsoleArea.STARTUP, problem.getMessage(), failure);
         }
         connectionMessages.showFailure(problem, this::connect, typed -> {
             password = Optional.of(typed);
@@ -339,6 +340,6 @@ public final class ConsoleWindow {
 
     /** For the global uncaught-exception handler: goes through the same door as every other error. */
     public void reportUncaught(Throwable failure) {
-        errors.report("console", failure);
+        errors.report(ConsoleArea.CONSOLE, failure);
     }
 }

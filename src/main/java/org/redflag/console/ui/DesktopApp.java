@@ -11,6 +11,7 @@ import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class DesktopApp {
                 opened.show();
             });
         } catch (RuntimeException | Error e) {
-            errors.recordOnly("startup", "The console window could not open: " + e.getMessage(), e);
+            errors.recordOnly(ConsoleArea.STARTUP, "The console window could not open: " + e.getMessage(), e);
             errors.close();
             throw e;
         }
@@ -73,7 +74,7 @@ public final class DesktopApp {
     static Thread.UncaughtExceptionHandler uncaughtHandler(ErrorReporter errors) {
         return (thread, failure) -> {
             try {
-                errors.report("console", failure);
+                errors.report(ConsoleArea.CONSOLE, failure);
             } catch (Throwable doorFailed) {
                 LOG.error("Uncaught exception on {} (the error door failed too: {})", thread.getName(), doorFailed,
                         failure);

@@ -198,8 +198,8 @@ class HistoryRepositoryTest {
     @Test
     void aConsoleErrorForAnAgentThatIsGoneKeepsTheAgentInTheMetadata() throws Exception {
         UUID gone = UUID.randomUUID();
-        UUID id = history.insertConsoleError(new ConsoleError(UUID.randomUUID(), T0, "scans", "Refused", "", gone,
-                "host", "user", "1.0", "main"));
+        UUID id = history.insertConsoleError(new ConsoleError(UUID.randomUUID(), T0, ConsoleArea.SCAN.word(), "Refused",
+                "", gone, "host", "user", "1.0", "main"));
 
         assertThat(db.queryString("SELECT agent_id::text FROM update_logs WHERE id = ?", id)).isNull();
         assertThat(db.queryString("SELECT metadata ->> 'agent_id' FROM update_logs WHERE id = ?", id))

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.redflag.console.causes.Causes;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.ScanRefused;
@@ -34,7 +35,7 @@ public final class ScanRequests {
         void notQueued(String reason);
     }
 
-    static final String AREA = "scan";
+    static final ConsoleArea AREA = ConsoleArea.SCAN;
     /** The answer to a write while the health check finds the database away, instead of a long wait. */
     public static final String DATABASE_AWAY = "The database is unreachable: nothing was queued. The console "
             + "retries by itself; try again when the status bar is green.";

@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.app.DatabaseAudit;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.AuditReport;
 import org.redflag.console.migration.RepairPlan;
 import org.redflag.console.migration.RepairStep;
@@ -41,7 +42,7 @@ public final class AuditViewModel {
     static final String MISSING = "missing";
     static final String NO_SCRIPT_MAKES_IT = "no script makes it";
 
-    private static final String AREA = "migrations";
+    private static final ConsoleArea AREA = ConsoleArea.MIGRATIONS;
 
     private final DatabaseAudit audit;
     private final BackgroundExecutor executor;
