@@ -72,8 +72,9 @@ final class MigrateCommand extends MigrationsCommand.Subcommand {
             err.println("redflag-console: " + message + (entry == null ? "" : " (recorded in the history table)"));
             err.flush();
         };
-        new ErrorReporter(context.history(), toStderr, clock, Version.current())
-                .report(ConsoleArea.MIGRATIONS, outcome.message(), outcome.failure(), (UUID) null);
+        try (ErrorReporter errors = new ErrorReporter(context.history(), toStderr, clock, Version.current())) {
+            errors.report(ConsoleArea.MIGRATIONS, outcome.message(), outcome.failure(), (UUID) null);
+        }
     }
 
     private static final class PrintedProgress implements MigrationProgress {

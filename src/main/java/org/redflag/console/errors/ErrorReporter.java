@@ -3,6 +3,7 @@ package org.redflag.console.errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class ErrorReporter implements AutoCloseable {
     private final Executor worker;
     private final ScheduledExecutorService ownThread;
     private final Duration retryEvery;
+    /** The spool is this reporter's own file in the temp folder, not a data folder's: closing tidies it away. */
+    private final boolean temporarySpool;
     private final String host = ErrorTexts.hostName();
     private final String user = System.getProperty("user.name", "unknown");
     private final List<IntConsumer> spoolListeners = new CopyOnWriteArrayList<>();
@@ -72,10 +75,11 @@ public final class ErrorReporter implements AutoCloseable {
 
     /**
      * A reporter that writes on the caller's thread straight into {@code history}, spooling to a file in the
-     * temp folder. For tools and tests; the console itself uses {@link #onOwnThread}.
+     * temp folder only if the database does not take an error (closing it removes that file when nothing waits
+     * in it). For tools and tests; the console itself uses {@link #onOwnThread}.
      */
     public ErrorReporter(HistoryRepository history, Notifier notifier, Clock clock, String consoleVersion) {
-        this(temporarySpool(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY);
+        this(temporarySpool(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY, true);
         attach(history);
     }
 
@@ -83,11 +87,11 @@ public final class ErrorReporter implements AutoCloseable {
      * @param worker where errors are written; {@code Runnable::run} writes on the caller's thread
      */
     public ErrorReporter(ErrorSpool spool, Notifier notifier, Clock clock, String consoleVersion, Executor worker) {
-        this(spool, notifier, clock, consoleVersion, worker, null, DEFAULT_RETRY);
+        this(spool, notifier, clock, consoleVersion, worker, null, DEFAULT_RETRY, false);
     }
 
     private ErrorReporter(ErrorSpool spool, Notifier notifier, Clock clock, String consoleVersion, Executor worker,
-            ScheduledExecutorService ownThread, Duration retryEvery) {
+            ScheduledExecutorService ownThread, Duration retryEvery, boolean temporarySpool) {
         this.spool = spool;
         this.writer = new HistoryWriter(spool);
         this.notifier = notifier;
@@ -96,6 +100,7 @@ public final class ErrorReporter implements AutoCloseable {
         this.worker = worker;
         this.ownThread = ownThread;
         this.retryEvery = retryEvery;
+        this.temporarySpool = temporarySpool;
     }
 
     /**
@@ -109,7 +114,8 @@ public final class ErrorReporter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ErrorReporter reporter = new ErrorReporter(spool, notifier, clock, consoleVersion, thread, thread, retryEvery);
+        ErrorReporter reporter = new ErrorReporter(spool, notifier, clock, consoleVersion, thread, thread, retryEvery,
+                false);
         long period = Math.max(1, retryEvery.toMillis());
         thread.scheduleWithFixedDelay(reporter::retryIfWaiting, period, period, TimeUnit.MILLISECONDS);
         return reporter;
@@ -184,6 +190,11 @@ public final class ErrorReporter implements AutoCloseable {
         }
     }
 
+    /** Where errors wait while the database is away. */
+    Path spoolFile() {
+        return spool.file();
+    }
+
     /** How many errors wait on disk for the database. */
     public int waiting() {
         return spool.pending();
@@ -218,6 +229,9 @@ public final class ErrorReporter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (temporarySpool) {
+            spool.removeIfEmpty();
         }
     }
 
@@ -317,11 +331,12 @@ public final class ErrorReporter implements AutoCloseable {
         return ErrorTexts.describe(failure);
     }
 
+    /**
+     * Named, not made: the spool appends (creating the file) only when an error has to wait, so a tool that
+     * always reaches its database leaves nothing in the temp folder; before, every reporter left an empty file.
+     */
     private static ErrorSpool temporarySpool() {
-        try {
-            return new ErrorSpool(Files.createTempFile("redflag-console-errors", ".jsonl"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no temp folder for the error spool", e);
-        }
+        return new ErrorSpool(Path.of(System.getProperty("java.io.tmpdir"),
+                "redflag-console-errors-" + UUID.randomUUID() + ".jsonl"));
     }
 }

@@ -158,6 +158,36 @@ class ErrorReporterTest {
     }
 
     @Test
+    void theToolsReporterLeavesNoSpoolFileBehind() {
+        ErrorReporter tool = new ErrorReporter(new HistoryRepository(db.dataSource()), notifier, new SteppingClock(T0),
+                "9.9.9");
+        Path spool = tool.spoolFile();
+
+        tool.report(ConsoleArea.MIGRATIONS, "A migration failed", null, null);
+        tool.close();
+
+        assertThat(count()).isEqualTo(1);
+        assertThat(spool).as("nothing had to wait, so no spool file was made").doesNotExist();
+    }
+
+    @Test
+    void theToolsReporterKeepsTheSpoolOfAnErrorThatCouldNotBeWritten() throws Exception {
+        ErrorReporter tool = new ErrorReporter(new HistoryRepository(db.dataSource()), notifier, new SteppingClock(T0),
+                "9.9.9");
+        db.takeAway();
+        try {
+            tool.report(ConsoleArea.MIGRATIONS, "A migration failed", null, null);
+            tool.close();
+        } finally {
+            db.bringBack();
+        }
+
+        assertThat(tool.waiting()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(tool.spoolFile())).contains("A migration failed");
+        java.nio.file.Files.delete(tool.spoolFile());
+    }
+
+    @Test
     void anAbsentAreaBecomesConsole() {
         errors.report(null, "no area", null, null);
 
