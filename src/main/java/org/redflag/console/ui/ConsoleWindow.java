@@ -139,7 +139,9 @@ public final class ConsoleWindow {
                 : "Connecting to " + settings.target().describe() + "…");
         statusBar.showConnecting(embedded ? "starting embedded database…" : "connecting to " + settings.target().describe());
         Optional<char[]> attempt = password;
-        executor.submit(() -> ConsoleContext.open(settings, attempt, clock), this::connected, this::connectFailed);
+        // Long work: it may start the embedded server and migrate.
+        executor.submitLong(() -> ConsoleContext.open(settings, attempt, clock), this::connected,
+                this::connectFailed);
     }
 
     /** The one door for errors of this window: history row, then notification. */

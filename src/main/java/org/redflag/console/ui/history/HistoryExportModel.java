@@ -70,7 +70,7 @@ final class HistoryExportModel {
                 return exportCancelled;
             }
         };
-        executor.submit(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
+        executor.submitLong(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
             exporting.set(false);
             exportProgress.set(outcome.completed() ? 1 : 0);
             exportStatus.set(outcome.completed()

@@ -97,7 +97,7 @@ public final class AuditViewModel {
         busy.set(true);
         Optional<Path> folder = Optional.ofNullable(scriptsFolder.get());
         source.set("Auditing…");
-        executor.submit(() -> {
+        executor.submitLong(() -> {
             Optional<ReplaySource> scripts = audit.source(folder);
             return scripts.isPresent() ? new Result(audit.replay(scripts.get()), null)
                     : new Result(null, audit.handCatalog(folder));
@@ -156,7 +156,7 @@ public final class AuditViewModel {
         outcomeFailed.set(false);
         log.clear();
         log.add("Applying " + AuditTexts.plural(current.steps().size(), "step") + ", stopping at the first failure…");
-        executor.submit(() -> audit.apply(current, new LogOnFxThread()), this::applied, failure -> {
+        executor.submitLong(() -> audit.apply(current, new LogOnFxThread()), this::applied, failure -> {
             applying.set(false);
             outcomeFailed.set(true);
             outcome.set("The repair could not run: " + failure.getMessage());

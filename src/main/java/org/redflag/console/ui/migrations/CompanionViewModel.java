@@ -72,7 +72,7 @@ public final class CompanionViewModel {
 
     private void act(Action action) {
         busy.set(true);
-        executor.submit(() -> {
+        executor.submitLong(() -> {
             action.run();
             schemaChanged.afterChange();
             return new Snapshot(companion.status(), companion.removal());

@@ -108,7 +108,7 @@ public final class MigrationsViewModel {
         log.clear();
         logLine("Migrating " + database + "…");
         tick();
-        executor.submit(() -> migrations.migrate(new ProgressOnFxThread()), this::migrated, failure -> {
+        executor.submitLong(() -> migrations.migrate(new ProgressOnFxThread()), this::migrated, failure -> {
             migrating.set(false);
             failed(failure);
         });
