@@ -195,6 +195,11 @@ public final class ErrorReporter implements AutoCloseable {
         return spool.file();
     }
 
+    /** The database answers again: writes what waits, on the reporter's worker; a failure is logged and retried. */
+    public void replaySoon() {
+        execute(this::replayQuietly);
+    }
+
     /** How many errors wait on disk for the database. */
     public int waiting() {
         return spool.pending();

@@ -8,10 +8,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
@@ -209,8 +207,9 @@ public final class ConsoleWindow {
             return;
         }
         statusBar.showConnected(connectedAs);
-        // The views reload from the context's poll; errors that waited in the spool are written now.
-        executor.submit(errors::replaySpool, replay -> { }, failure -> { });
+        // The views reload from the context's poll; errors that waited in the spool are written now, on the
+        // error door's own thread, which logs a failure (the replay here once dropped it without a word).
+        errors.replaySoon();
         refreshStatus();
     }
 
@@ -219,21 +218,9 @@ public final class ConsoleWindow {
         return opened.capabilities().isRedFlag() || overview != null && overview.readyForConsole();
     }
 
-    /** What the Agents and History views say on a database that does not (yet) have the console's schema. */
     private Node schemaNotReady(String view) {
-        Label title = new Label("This database does not have the console's schema yet");
-        title.getStyleClass().add("placeholder-title");
-        Label why = new Label("The " + view + " view reads the console's own tables, and this database is at "
-                + statusBar.schemaText() + ". Nothing has been changed in it. Open Migrations to see what is there, "
-                + "to audit a legacy RedFlag schema, or to migrate it; this view opens once the schema is up to date.");
-        why.setWrapText(true);
-        why.setMaxWidth(620);
-        why.setId("schema-not-ready");
-        Button open = new Button("Open Migrations");
-        open.setOnAction(e -> navigationGroup.getToggles().get(1).setSelected(true));
-        VBox box = new VBox(14, title, why, open);
-        box.setAlignment(Pos.CENTER);
-        return box;
+        return SchemaNotReadyPane.of(view, statusBar.schemaText(),
+                () -> navigationGroup.getToggles().get(1).setSelected(true));
     }
 
     private final Map<String, Node> views = new LinkedHashMap<>();
@@ -322,22 +309,23 @@ public final class ConsoleWindow {
         });
     }
 
-    /** Closes the database (and stops the embedded server) off the FX thread. */
+    /**
+     * Closes the database (and stops the embedded server) on a thread of its own, then runs {@code then} there
+     * too: nothing of the shutdown waits on the FX thread. A step that fails is logged; the next still runs.
+     */
     public void close(Runnable then) {
         ConsoleContext opened = context;
         context = null;
-        executor.submit(() -> {
-            // Errors from now on wait in the spool: the pool is about to close.
-            errors.flush();
-            errors.detach();
-            if (ownsErrors) {
-                errors.close();
-            }
-            if (opened != null) {
-                opened.close();
-            }
-            return true;
-        }, done -> then.run(), failure -> then.run());
+        Shutdown.start(Shutdown.ofWindow(errors, ownsErrors, opened, then));
+    }
+
+    /** The launcher's close: the window goes at once, the shutdown goes on behind it and ends with {@code exit}. */
+    public void exitOnClose(Runnable exit) {
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            close(exit);
+        });
     }
 
     /** For the global uncaught-exception handler: goes through the same door as every other error. */

@@ -38,16 +38,13 @@ public final class DesktopApp {
                 FxBackgroundExecutor executor = new FxBackgroundExecutor();
                 ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
                 window.set(opened);
-                opened.stage().setOnCloseRequest(e -> {
-                    e.consume();
-                    opened.stage().hide();
-                    opened.close(() -> {
-                        executor.close();
-                        errors.close();
-                        Platform.exit();
-                        // The database is closed and the embedded server stopped; leave no thread behind.
-                        System.exit(0);
-                    });
+                // Runs on the shutdown's own thread once the database is closed: the FX thread never waits for it.
+                opened.exitOnClose(() -> {
+                    executor.close();
+                    errors.close();
+                    Platform.exit();
+                    // The database is closed and the embedded server stopped; leave no thread behind.
+                    System.exit(0);
                 });
                 opened.show();
             });
