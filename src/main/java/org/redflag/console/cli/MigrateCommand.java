@@ -12,6 +12,7 @@ import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.MigrationOutcome;
 import org.redflag.console.migration.MigrationProgress;
 import picocli.CommandLine.Command;
@@ -71,8 +72,9 @@ final class MigrateCommand extends MigrationsCommand.Subcommand {
             err.println("redflag-console: " + message + (entry == null ? "" : " (recorded in the history table)"));
             err.flush();
         };
-        new ErrorReporter(context.history(), toStderr, clock, Version.current())
-                .report("migrations", outcome.message(), outcome.failure(), (UUID) null);
+        try (ErrorReporter errors = new ErrorReporter(context.history(), toStderr, clock, Version.current())) {
+            errors.report(ConsoleArea.MIGRATIONS, outcome.message(), outcome.failure(), (UUID) null);
+        }
     }
 
     private static final class PrintedProgress implements MigrationProgress {

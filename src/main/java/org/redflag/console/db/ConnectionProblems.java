@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import org.redflag.console.causes.Causes;
 
 /** Turns what pgjdbc and HikariCP throw into a {@link ConnectionProblem} a person can act on. */
 final class ConnectionProblems {
@@ -18,16 +19,16 @@ final class ConnectionProblems {
     static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target) {
         String where = target.describe();
         String user = target.user() == null ? System.getProperty("user.name") : target.user();
-        SQLException sql = find(failure, SQLException.class);
+        SQLException sql = Causes.find(failure, SQLException.class).orElse(null);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
 
-        if (find(failure, UnknownHostException.class) != null) {
+        if (Causes.causedBy(failure, UnknownHostException.class)) {
             return new ConnectionProblem(ConnectionProblem.Kind.UNKNOWN_HOST,
                     "Cannot find the database host of " + where + ": the name does not resolve. Check the host name in "
                             + "--db-url." + EMBEDDED_HINT, failure);
         }
-        if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
-                || find(failure, SocketTimeoutException.class) != null || state.startsWith("08001")
+        if (Causes.causedBy(failure, ConnectException.class) || Causes.causedBy(failure, NoRouteToHostException.class)
+                || Causes.causedBy(failure, SocketTimeoutException.class) || state.startsWith("08001")
                 || (state.startsWith("08") && !"08004".equals(state))) {
             return new ConnectionProblem(ConnectionProblem.Kind.UNREACHABLE,
                     "Cannot reach PostgreSQL at " + where + ": nothing answered there. Check that the server is "
@@ -53,26 +54,8 @@ final class ConnectionProblems {
                     failure);
         }
         return new ConnectionProblem(ConnectionProblem.Kind.OTHER,
-                "Could not open the database at " + where + ": " + rootMessage(failure)
+                "Could not open the database at " + where + ": " + Causes.rootMessage(failure)
                         + ". Check the server's log for details." + EMBEDDED_HINT,
                 failure);
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.strip();
-    }
-
-    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.redflag.console.causes.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class Database implements AutoCloseable {
                 server.close();
                 throw new ConnectionProblem(ConnectionProblem.Kind.EMBEDDED_START_FAILED,
                         "The embedded PostgreSQL started but refused connections ("
-                                + ConnectionProblems.rootMessage(e) + "). Try again, or use --data-dir with an empty folder.",
+                                + Causes.rootMessage(e) + "). Try again, or use --data-dir with an empty folder.",
                         e);
             }
         }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.redflag.console.causes.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +148,7 @@ final class EmbeddedServer implements AutoCloseable {
 
     private static ConnectionProblem startFailed(Path dataDir, Exception cause) {
         return new ConnectionProblem(ConnectionProblem.Kind.EMBEDDED_START_FAILED,
-                "The embedded PostgreSQL server did not start (" + ConnectionProblems.rootMessage(cause) + "). "
+                "The embedded PostgreSQL server did not start (" + Causes.rootMessage(cause) + "). "
                         + "Its data is in " + dataDir + "; the console log has the server's own output. Try again, "
                         + "or use --data-dir with an empty folder.", cause);
     }

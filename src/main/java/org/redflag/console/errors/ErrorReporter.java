@@ -3,6 +3,7 @@ package org.redflag.console.errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.ConsoleError;
 import org.redflag.console.history.HistoryRepository;
 import org.slf4j.Logger;
@@ -60,6 +62,8 @@ public final class ErrorReporter implements AutoCloseable {
     private final Executor worker;
     private final ScheduledExecutorService ownThread;
     private final Duration retryEvery;
+    /** The spool is this reporter's own file in the temp folder, not a data folder's: closing tidies it away. */
+    private final boolean temporarySpool;
     private final String host = ErrorTexts.hostName();
     private final String user = System.getProperty("user.name", "unknown");
     private final List<IntConsumer> spoolListeners = new CopyOnWriteArrayList<>();
@@ -71,10 +75,11 @@ public final class ErrorReporter implements AutoCloseable {
 
     /**
      * A reporter that writes on the caller's thread straight into {@code history}, spooling to a file in the
-     * temp folder. For tools and tests; the console itself uses {@link #onOwnThread}.
+     * temp folder only if the database does not take an error (closing it removes that file when nothing waits
+     * in it). For tools and tests; the console itself uses {@link #onOwnThread}.
      */
     public ErrorReporter(HistoryRepository history, Notifier notifier, Clock clock, String consoleVersion) {
-        this(temporarySpool(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY);
+        this(temporarySpool(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY, true);
         attach(history);
     }
 
@@ -82,11 +87,11 @@ public final class ErrorReporter implements AutoCloseable {
      * @param worker where errors are written; {@code Runnable::run} writes on the caller's thread
      */
     public ErrorReporter(ErrorSpool spool, Notifier notifier, Clock clock, String consoleVersion, Executor worker) {
-        this(spool, notifier, clock, consoleVersion, worker, null, DEFAULT_RETRY);
+        this(spool, notifier, clock, consoleVersion, worker, null, DEFAULT_RETRY, false);
     }
 
     private ErrorReporter(ErrorSpool spool, Notifier notifier, Clock clock, String consoleVersion, Executor worker,
-            ScheduledExecutorService ownThread, Duration retryEvery) {
+            ScheduledExecutorService ownThread, Duration retryEvery, boolean temporarySpool) {
         this.spool = spool;
         this.writer = new HistoryWriter(spool);
         this.notifier = notifier;
@@ -95,6 +100,7 @@ public final class ErrorReporter implements AutoCloseable {
         this.worker = worker;
         this.ownThread = ownThread;
         this.retryEvery = retryEvery;
+        this.temporarySpool = temporarySpool;
     }
 
     /**
@@ -108,7 +114,8 @@ public final class ErrorReporter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ErrorReporter reporter = new ErrorReporter(spool, notifier, clock, consoleVersion, thread, thread, retryEvery);
+        ErrorReporter reporter = new ErrorReporter(spool, notifier, clock, consoleVersion, thread, thread, retryEvery,
+                false);
         long period = Math.max(1, retryEvery.toMillis());
         thread.scheduleWithFixedDelay(reporter::retryIfWaiting, period, period, TimeUnit.MILLISECONDS);
         return reporter;
@@ -132,7 +139,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Records and shows an error. Safe to call from any thread; never throws; returns at once. */
-    public void report(String area, String message, Throwable failure, UUID agentId) {
+    public void report(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         ConsoleError error = captureOrLog(area, message, failure, agentId);
         if (error == null) {
             return;
@@ -149,7 +156,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Records and shows an unexpected failure, with a message built from it. */
-    public void report(String area, Throwable failure) {
+    public void report(ConsoleArea area, Throwable failure) {
         report(area, describe(failure), failure, null);
     }
 
@@ -157,7 +164,7 @@ public final class ErrorReporter implements AutoCloseable {
      * Records an error without a notification, for the one case where the window shows its own explanation:
      * the database could not be opened at start-up (the error then waits in the spool).
      */
-    public void recordOnly(String area, String message, Throwable failure) {
+    public void recordOnly(ConsoleArea area, String message, Throwable failure) {
         ConsoleError error = captureOrLog(area, message, failure, null);
         if (error == null) {
             return;
@@ -181,6 +188,16 @@ public final class ErrorReporter implements AutoCloseable {
             fireSpoolChanged();
             return replay;
         }
+    }
+
+    /** Where errors wait while the database is away. */
+    Path spoolFile() {
+        return spool.file();
+    }
+
+    /** The database answers again: writes what waits, on the reporter's worker; a failure is logged and retried. */
+    public void replaySoon() {
+        execute(this::replayQuietly);
     }
 
     /** How many errors wait on disk for the database. */
@@ -217,6 +234,9 @@ public final class ErrorReporter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (temporarySpool) {
+            spool.removeIfEmpty();
         }
     }
 
@@ -292,7 +312,7 @@ public final class ErrorReporter implements AutoCloseable {
     }
 
     /** Null when even describing the error failed (it is then only in the log). */
-    private ConsoleError captureOrLog(String area, String message, Throwable failure, UUID agentId) {
+    private ConsoleError captureOrLog(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         try {
             return capture(area, message, failure, agentId);
         } catch (RuntimeException | Error e) {
@@ -301,9 +321,10 @@ public final class ErrorReporter implements AutoCloseable {
         }
     }
 
-    private ConsoleError capture(String area, String message, Throwable failure, UUID agentId) {
+    private ConsoleError capture(ConsoleArea area, String message, Throwable failure, UUID agentId) {
         String what = ErrorTexts.messageOrDescription(message, failure);
-        return new ConsoleError(UUID.randomUUID(), clock.instant(), ErrorTexts.area(area),
+        return new ConsoleError(UUID.randomUUID(), clock.instant(),
+                (area == null ? ConsoleArea.CONSOLE : area).word(),
                 StorableText.of(what, MAX_MESSAGE_CHARS),
                 StorableText.of(ErrorTexts.stackTrace(failure), MAX_DETAILS_CHARS), agentId, StorableText.of(host, 255),
                 StorableText.of(user, 255), StorableText.of(consoleVersion, 64),
@@ -315,11 +336,12 @@ public final class ErrorReporter implements AutoCloseable {
         return ErrorTexts.describe(failure);
     }
 
+    /**
+     * Named, not made: the spool appends (creating the file) only when an error has to wait, so a tool that
+     * always reaches its database leaves nothing in the temp folder; before, every reporter left an empty file.
+     */
     private static ErrorSpool temporarySpool() {
-        try {
-            return new ErrorSpool(Files.createTempFile("redflag-console-errors", ".jsonl"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no temp folder for the error spool", e);
-        }
+        return new ErrorSpool(Path.of(System.getProperty("java.io.tmpdir"),
+                "redflag-console-errors-" + UUID.randomUUID() + ".jsonl"));
     }
 }

@@ -62,6 +62,19 @@ public final class ErrorSpool {
         return file;
     }
 
+    /** Removes the file when no error waits in it; one that holds errors stays, as their only record. */
+    public synchronized void removeIfEmpty() {
+        if (pending > 0) {
+            LOG.warn("{} console error(s) did not reach the database; they are kept in {}", pending, file);
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not remove the error spool {}", file, e);
+        }
+    }
+
     /** How many errors wait to be written to the database. */
     public synchronized int pending() {
         return pending;

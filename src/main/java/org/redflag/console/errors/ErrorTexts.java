@@ -6,27 +6,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.redflag.console.causes.Causes;
 
 /**
- * The words of an error: its area and message as the row keeps them, the sentence for a failure nobody
- * explained, the notification's title, the stack trace for the details column and the host name for the row. Each of them must come out even for a
- * throwable that misbehaves, because the error door never throws.
+ * The words of an error: its message as the row keeps it, the sentence for a failure nobody explained, the
+ * notification's title, the stack trace for the details column and the host name for the row. Each of them
+ * must come out even for a throwable that misbehaves, because the error door never throws.
  */
 final class ErrorTexts {
 
-    static final int MAX_AREA_CHARS = 64;
-
     private ErrorTexts() {
-    }
-
-    /** The area as the row keeps it: "console" when nobody named one, cut to what the column holds. */
-    static String area(String area) {
-        String where = area == null || area.isBlank() ? "console" : area.strip();
-        where = StorableText.of(where, Integer.MAX_VALUE);
-        if (where.length() > MAX_AREA_CHARS) {
-            where = where.substring(0, MAX_AREA_CHARS);
-        }
-        return where;
     }
 
     /** The caller's message, or, when it gave none, a sentence made from the failure. */
@@ -41,11 +30,7 @@ final class ErrorTexts {
         if (failure == null) {
             return "Unknown error";
         }
-        Throwable root = failure;
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String message;
         try {
             message = root.getMessage() == null || root.getMessage().isBlank()

@@ -7,7 +7,8 @@ import java.util.UUID;
  * An error the console showed to a user, as it is recorded in the history table.
  *
  * @param idempotencyKey  made when the error happened; writing the same error twice keeps one row
- * @param area            the part of the console where it happened ("agents", "migrations", "startup", ...)
+ * @param area            the part of the console where it happened: a {@link ConsoleArea}'s word (text here,
+ *                        since a spooled error may come from an older console)
  * @param message         the sentence the user read
  * @param details         the stack trace or other diagnostics
  * @param agentId         the agent concerned, or null

@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param agentId           only this agent's rows (the agent detail's fixed filter), or null
  * @param hostnameContains  only rows of agents whose hostname contains this, or blank
- * @param subsystem         only this subsystem (also a console area, e.g. "history"), or blank
+ * @param subsystem         only this subsystem (or a {@link ConsoleArea}'s word, e.g. "history"), or blank
  * @param result            only this result (success, failed, partial), or blank
  * @param from              only rows executed at or after this instant, or null
  * @param until             only rows executed before this instant, or null

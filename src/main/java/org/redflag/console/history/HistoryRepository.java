@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.redflag.console.db.SqlTime;
+import org.redflag.console.db.Transactions;
 import org.redflag.console.schema.Capabilities;
 
 /**
@@ -120,20 +121,23 @@ public final class HistoryRepository {
             boolean autoCommit = c.getAutoCommit();
             // pgjdbc only uses a cursor (and honours the fetch size) inside a transaction.
             c.setAutoCommit(false);
+            long rows = 0;
             try (PreparedStatement ps = query.prepare(c)) {
                 ps.setFetchSize(EXPORT_FETCH_SIZE);
-                long rows = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (!cancelled.getAsBoolean() && rs.next()) {
                         sink.accept(read(rs));
                         rows++;
                     }
                 }
-                return rows;
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
+            } catch (SQLException | RuntimeException | Error e) {
+                // Not in a finally: a rollback failing on a lost connection must not hide why the stream stopped.
+                Transactions.rollBackAfter(c, e);
+                throw e;
             }
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+            return rows;
         }
     }
 

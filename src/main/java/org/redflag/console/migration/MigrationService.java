@@ -15,6 +15,7 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 import javax.sql.DataSource;
+import org.redflag.console.causes.Causes;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.schema.Capabilities;
 
@@ -179,12 +180,9 @@ public final class MigrationService {
 
     /** The database's own words when there are some (an SQLException deep down), else Flyway's first line. */
     static String rootReason(Throwable failure) {
-        String reason = null;
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null) {
-                reason = t.getMessage();
-            }
-        }
+        String reason = Causes.chain(failure).stream()
+                .filter(t -> t instanceof SQLException && t.getMessage() != null)
+                .reduce((outer, inner) -> inner).map(Throwable::getMessage).orElse(null);
         return oneLine(reason != null ? reason : failure.getMessage());
     }
 

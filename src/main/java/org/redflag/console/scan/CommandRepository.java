@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.redflag.console.db.SqlTime;
 import org.redflag.console.schema.Capabilities;
@@ -29,6 +31,11 @@ public final class CommandRepository {
             c.retried_from_id,
             coalesce(c.result ->> 'summary', c.result ->> 'reason', c.result ->> 'error', c.result ->> 'message') AS summary
             """;
+
+    /** The subsystem a console scan command scans ("scan_storage" → "storage"); null for other commands. */
+    private static final String SUBSYSTEM_OF_SCAN = Arrays.stream(Subsystem.values())
+            .map(s -> "WHEN '" + s.commandType() + "' THEN '" + s.id() + "'")
+            .collect(Collectors.joining(" ", "CASE t.command_type ", " END"));
 
     private final DataSource dataSource;
     private final Capabilities capabilities;
@@ -172,24 +179,35 @@ public final class CommandRepository {
     }
 
     /**
-     * Marks commands an agent took but never answered: sent or running since before {@code sentBefore}.
+     * Marks commands an agent took but never answered (sent or running since before {@code sentBefore}) as timed
+     * out, and writes each one's history row, as an agent's answer would have: a command that ended without a
+     * trace in the history looked, there, as if it had never run. One statement, so there is never one without
+     * the other. The console's own schema only: a RedFlag server times its commands out itself.
      *
      * @return how many commands timed out
      */
     public int timeOut(Instant sentBefore, Instant at, String summary) throws SQLException {
         String sql = """
-                UPDATE agent_commands c
-                SET status = 'timed_out', completed_at = greatest(?, c.created_at),
-                    result = coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', ?::text)
-                WHERE c.status IN ('sent', 'running') AND c.sent_at < ?
-                """;
+                WITH timed_out AS (
+                    UPDATE agent_commands c
+                    SET status = 'timed_out', completed_at = greatest(?, c.created_at),
+                        result = coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', ?::text)
+                    WHERE c.status IN ('sent', 'running') AND c.sent_at < ?
+                    RETURNING c.id, c.agent_id, c.command_type, c.completed_at
+                )
+                INSERT INTO update_logs (agent_id, command_id, action, result, subsystem, stderr, metadata, executed_at)
+                SELECT t.agent_id, t.id, t.command_type, 'failed', %s, ?, '{"timed_out": true}'::jsonb, t.completed_at
+                FROM timed_out t
+                """.formatted(SUBSYSTEM_OF_SCAN);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, SqlTime.bind(at));
             ps.setString(2, summary);
             ps.setObject(3, SqlTime.bind(sentBefore));
+            ps.setString(4, summary);
             return ps.executeUpdate();
         }
     }
+
 
     static Optional<AgentCommand> single(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

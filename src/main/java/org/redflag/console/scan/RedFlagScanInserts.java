@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import org.redflag.console.db.Transactions;
 import org.redflag.console.schema.Capabilities;
 import org.redflag.console.schema.Feature;
 
@@ -49,7 +50,7 @@ final class RedFlagScanInserts implements ScanInserts {
             c.commit();
             return outcome;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            Transactions.rollBackAfter(c, e);
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);

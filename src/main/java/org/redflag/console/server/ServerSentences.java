@@ -9,6 +9,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.SSLException;
+import org.redflag.console.causes.Causes;
 
 /**
  * The sentences the client's exceptions carry: what happened, then what to do. They quote the server's own
@@ -101,15 +102,16 @@ final class ServerSentences {
             return "it did not answer within " + RedFlagServerClient.REQUEST_TIMEOUT.toSeconds() + " seconds; it "
                     + "may be overloaded, so try again in a moment";
         }
-        if (causedBy(failure, UnknownHostException.class) || causedBy(failure, UnresolvedAddressException.class)) {
+        if (Causes.causedBy(failure, UnknownHostException.class)
+                || Causes.causedBy(failure, UnresolvedAddressException.class)) {
             return "the host name " + host + " is unknown; check the spelling in --server-url (REDFLAG_SERVER_URL) "
                     + "and your DNS";
         }
-        if (causedBy(failure, SSLException.class)) {
+        if (Causes.causedBy(failure, SSLException.class)) {
             return "the TLS connection failed (" + firstMessage(failure) + "); check that this Java trusts the "
                     + "server's certificate, and whether the URL should start with http:// instead";
         }
-        if (causedBy(failure, ConnectException.class)) {
+        if (Causes.causedBy(failure, ConnectException.class)) {
             return "nothing answered there (connection refused); check that the server is running and that the "
                     + "host and port are right";
         }
@@ -131,22 +133,10 @@ final class ServerSentences {
         return new ServerRefused(sentence, status, error.orElse(null));
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String firstMessage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        return failure.getClass().getSimpleName();
+        return Causes.chain(failure).stream().map(Throwable::getMessage)
+                .filter(m -> m != null && !m.isBlank()).findFirst()
+                .orElse(failure.getClass().getSimpleName());
     }
 
     private static String capitalised(String text) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.redflag.console.db.SqlTime;
+import org.redflag.console.db.Transactions;
 
 /**
  * The SQL of agents polling a RedFlag server, as the simulated fleet needs it: online agents keep last_seen
@@ -112,7 +113,7 @@ final class AgentPolls {
                 c.commit();
                 return commands;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Transactions.rollBackAfter(c, e);
                 throw e;
             }
         }

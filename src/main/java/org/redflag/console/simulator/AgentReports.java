@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.redflag.console.db.Transactions;
 import org.redflag.console.scan.Subsystem;
 
 /**
@@ -89,7 +90,7 @@ final class AgentReports {
                 c.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Transactions.rollBackAfter(c, e);
                 throw e;
             }
         }

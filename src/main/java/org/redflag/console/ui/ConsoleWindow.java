@@ -8,10 +8,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +26,7 @@ import org.redflag.console.db.DatabaseHealth;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
@@ -138,7 +137,9 @@ public final class ConsoleWindow {
                 : "Connecting to " + settings.target().describe() + "…");
         statusBar.showConnecting(embedded ? "starting embedded database…" : "connecting to " + settings.target().describe());
         Optional<char[]> attempt = password;
-        executor.submit(() -> ConsoleContext.open(settings, attempt, clock), this::connected, this::connectFailed);
+        // Long work: it may start the embedded server and migrate.
+        executor.submitLong(() -> ConsoleContext.open(settings, attempt, clock), this::connected,
+                this::connectFailed);
     }
 
     /** The one door for errors of this window: history row, then notification. */
@@ -158,14 +159,14 @@ public final class ConsoleWindow {
         // console's own views can work on it, instead of letting them fail query after query.
         executor.submit(() -> opened.migrations().overview(), overview -> openViews(opened, overview),
                 failure -> {
-                    errors.report("migrations", failure);
+                    errors.report(ConsoleArea.MIGRATIONS, failure);
                     openViews(opened, null);
                 });
     }
 
     private void openViews(ConsoleContext opened, MigrationOverview overview) {
         schemaReady = readyForViews(opened, overview);
-        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report("agents", failure));
+        AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
         addView("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
         addView("History", () -> {
@@ -206,8 +207,9 @@ public final class ConsoleWindow {
             return;
         }
         statusBar.showConnected(connectedAs);
-        // The views reload from the context's poll; errors that waited in the spool are written now.
-        executor.submit(errors::replaySpool, replay -> { }, failure -> { });
+        // The views reload from the context's poll; errors that waited in the spool are written now, on the
+        // error door's own thread, which logs a failure (the replay here once dropped it without a word).
+        errors.replaySoon();
         refreshStatus();
     }
 
@@ -216,21 +218,9 @@ public final class ConsoleWindow {
         return opened.capabilities().isRedFlag() || overview != null && overview.readyForConsole();
     }
 
-    /** What the Agents and History views say on a database that does not (yet) have the console's schema. */
     private Node schemaNotReady(String view) {
-        Label title = new Label("This database does not have the console's schema yet");
-        title.getStyleClass().add("placeholder-title");
-        Label why = new Label("The " + view + " view reads the console's own tables, and this database is at "
-                + statusBar.schemaText() + ". Nothing has been changed in it. Open Migrations to see what is there, "
-                + "to audit a legacy RedFlag schema, or to migrate it; this view opens once the schema is up to date.");
-        why.setWrapText(true);
-        why.setMaxWidth(620);
-        why.setId("schema-not-ready");
-        Button open = new Button("Open Migrations");
-        open.setOnAction(e -> navigationGroup.getToggles().get(1).setSelected(true));
-        VBox box = new VBox(14, title, why, open);
-        box.setAlignment(Pos.CENTER);
-        return box;
+        return SchemaNotReadyPane.of(view, statusBar.schemaText(),
+                () -> navigationGroup.getToggles().get(1).setSelected(true));
     }
 
     private final Map<String, Node> views = new LinkedHashMap<>();
@@ -286,7 +276,7 @@ public final class ConsoleWindow {
     }
 
     private void reportFrom(Throwable failure) {
-        errors.report("console", failure);
+        errors.report(ConsoleArea.CONSOLE, failure);
     }
 
     /** "Details" of an error notification: the History view, with that entry open in its detail pane. */
@@ -311,7 +301,7 @@ public final class ConsoleWindow {
         statusBar.showNotConnected();
         if (!problem.passwordMightHelp()) {
             // The window and its dialog explain it; the history keeps it (from the spool, once a database is open).
-            errors.recordOnly("startup", problem.getMessage(), failure);
+            errors.recordOnly(ConsoleArea.STARTUP, problem.getMessage(), failure);
         }
         connectionMessages.showFailure(problem, this::connect, typed -> {
             password = Optional.of(typed);
@@ -319,26 +309,27 @@ public final class ConsoleWindow {
         });
     }
 
-    /** Closes the database (and stops the embedded server) off the FX thread. */
+    /**
+     * Closes the database (and stops the embedded server) on a thread of its own, then runs {@code then} there
+     * too: nothing of the shutdown waits on the FX thread. A step that fails is logged; the next still runs.
+     */
     public void close(Runnable then) {
         ConsoleContext opened = context;
         context = null;
-        executor.submit(() -> {
-            // Errors from now on wait in the spool: the pool is about to close.
-            errors.flush();
-            errors.detach();
-            if (ownsErrors) {
-                errors.close();
-            }
-            if (opened != null) {
-                opened.close();
-            }
-            return true;
-        }, done -> then.run(), failure -> then.run());
+        Shutdown.start(Shutdown.ofWindow(errors, ownsErrors, opened, then));
+    }
+
+    /** The launcher's close: the window goes at once, the shutdown goes on behind it and ends with {@code exit}. */
+    public void exitOnClose(Runnable exit) {
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            close(exit);
+        });
     }
 
     /** For the global uncaught-exception handler: goes through the same door as every other error. */
     public void reportUncaught(Throwable failure) {
-        errors.report("console", failure);
+        errors.report(ConsoleArea.CONSOLE, failure);
     }
 }

@@ -11,6 +11,7 @@ import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,21 +38,18 @@ public final class DesktopApp {
                 FxBackgroundExecutor executor = new FxBackgroundExecutor();
                 ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
                 window.set(opened);
-                opened.stage().setOnCloseRequest(e -> {
-                    e.consume();
-                    opened.stage().hide();
-                    opened.close(() -> {
-                        executor.close();
-                        errors.close();
-                        Platform.exit();
-                        // The database is closed and the embedded server stopped; leave no thread behind.
-                        System.exit(0);
-                    });
+                // Runs on the shutdown's own thread once the database is closed: the FX thread never waits for it.
+                opened.exitOnClose(() -> {
+                    executor.close();
+                    errors.close();
+                    Platform.exit();
+                    // The database is closed and the embedded server stopped; leave no thread behind.
+                    System.exit(0);
                 });
                 opened.show();
             });
         } catch (RuntimeException | Error e) {
-            errors.recordOnly("startup", "The console window could not open: " + e.getMessage(), e);
+            errors.recordOnly(ConsoleArea.STARTUP, "The console window could not open: " + e.getMessage(), e);
             errors.close();
             throw e;
         }
@@ -73,7 +71,7 @@ public final class DesktopApp {
     static Thread.UncaughtExceptionHandler uncaughtHandler(ErrorReporter errors) {
         return (thread, failure) -> {
             try {
-                errors.report("console", failure);
+                errors.report(ConsoleArea.CONSOLE, failure);
             } catch (Throwable doorFailed) {
                 LOG.error("Uncaught exception on {} (the error door failed too: {})", thread.getName(), doorFailed,
                         failure);

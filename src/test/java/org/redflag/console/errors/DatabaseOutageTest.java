@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.RecordingNotifier;
@@ -75,12 +76,12 @@ class DatabaseOutageTest {
                 "9.9.9", Duration.ofHours(1));
         errors.onSpoolChanged(waitingSeen::add);
         errors.attach(new HistoryRepository(pool));
-        errors.report("agents", "before the outage", null, null);
+        errors.report(ConsoleArea.AGENTS, "before the outage", null, null);
         errors.flush();
 
         takeDatabaseDown();
         for (int i = 1; i <= ERRORS_DURING_OUTAGE; i++) {
-            errors.report("agents", "outage error " + i, new IllegalStateException("cause " + i), i % 10 == 0 ? agent : null);
+            errors.report(ConsoleArea.AGENTS, "outage error " + i, new IllegalStateException("cause " + i), i % 10 == 0 ? agent : null);
         }
         errors.flush();
         int spooled = errors.waiting();
@@ -96,7 +97,7 @@ class DatabaseOutageTest {
             back = new ErrorReporter.Replay(back.written() + next.written(), next.waiting());
         }
         ErrorReporter.Replay again = errors.replaySpool();
-        errors.report("agents", "after the outage", null, null);
+        errors.report(ConsoleArea.AGENTS, "after the outage", null, null);
         errors.flush();
 
         // A crash after the rows were written but before the spool was trimmed: the next start replays it all.
@@ -143,7 +144,7 @@ class DatabaseOutageTest {
         ErrorReporter first = new ErrorReporter(ErrorSpool.in(dataFolder), new RecordingNotifier(),
                 new SteppingClock(T0), "9.9.9", Runnable::run);
         for (int i = 1; i <= 5; i++) {
-            first.report("startup", "offline error " + i, null, null);
+            first.report(ConsoleArea.STARTUP, "offline error " + i, null, null);
         }
         assertThat(first.waiting()).isEqualTo(5);
         // ...and the process dies: no close, no flush beyond the fsync each append did.

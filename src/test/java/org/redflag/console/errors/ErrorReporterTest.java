@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.RecordingNotifier;
@@ -45,7 +46,7 @@ class ErrorReporterTest {
         AgentRepository agents = new AgentRepository(db.dataSource());
         Exception failure = catchFailure(() -> agents.page("", null, 10));
 
-        errors.report("agents", failure);
+        errors.report(ConsoleArea.AGENTS, failure);
 
         assertThat(count()).isEqualTo(1);
         assertThat(column("action")).isEqualTo("console_error");
@@ -69,11 +70,11 @@ class ErrorReporterTest {
     void aRefusedRequestForAnAgentCarriesTheAgent() {
         UUID agent = Fleets.insertAgent(db, "web-01.prod", "linux", T0);
 
-        errors.report("scans", "web-01.prod already has a storage scan queued; wait for it to finish.", null, agent);
+        errors.report(ConsoleArea.SCAN, "web-01.prod already has a storage scan queued; wait for it to finish.", null, agent);
 
         assertThat(count()).isEqualTo(1);
         assertThat(column("agent_id::text")).isEqualTo(agent.toString());
-        assertThat(column("subsystem")).isEqualTo("scans");
+        assertThat(column("subsystem")).isEqualTo("scan");
         assertThat(column("stderr")).isEqualTo("web-01.prod already has a storage scan queued; wait for it to finish.");
         assertThat(notifier.shown()).hasSize(1);
     }
@@ -92,7 +93,7 @@ class ErrorReporterTest {
         ConnectionProblem problem = (ConnectionProblem) catchFailure(
                 () -> ConsoleContext.open(broken.settings(true), Optional.empty(), new SteppingClock(T0)));
 
-        startup.recordOnly("startup", problem.getMessage(), problem);
+        startup.recordOnly(ConsoleArea.STARTUP, problem.getMessage(), problem);
         assertThat(startup.waiting()).isEqualTo(1);
         startup.attach(new HistoryRepository(db.dataSource()));
 
@@ -108,7 +109,7 @@ class ErrorReporterTest {
     void messagesWithNewlinesQuotesUnicodeAndNulAreStoredWithoutLosingAnything() {
         String message = "Line one\nline \"two\" with 'quotes'; DROP TABLE update_logs; --\tüñí💥 NUL:\u0000: end";
 
-        errors.report("history", message, new IllegalStateException(message), null);
+        errors.report(ConsoleArea.HISTORY, message, new IllegalStateException(message), null);
 
         assertThat(count()).isEqualTo(1);
         assertThat(column("stderr")).startsWith(message.replace("\u0000", "\\u0000"))
@@ -123,7 +124,7 @@ class ErrorReporterTest {
             deep = new RuntimeException("level " + i + " " + "x".repeat(500), deep);
         }
 
-        errors.report("console", deep);
+        errors.report(ConsoleArea.CONSOLE, deep);
 
         assertThat(count()).isEqualTo(1);
         String stderr = column("stderr");
@@ -140,7 +141,7 @@ class ErrorReporterTest {
             }
         };
 
-        errors.report("console", "Something failed", rude, null);
+        errors.report(ConsoleArea.CONSOLE, "Something failed", rude, null);
 
         assertThat(count()).isEqualTo(1);
         assertThat(column("stderr")).startsWith("Something failed").contains("could not be printed");
@@ -150,19 +151,47 @@ class ErrorReporterTest {
     void anAgentFromAnotherDatabaseDoesNotStopTheRow() {
         UUID elsewhere = UUID.randomUUID();
 
-        errors.report("scans", "Refused", null, elsewhere);
+        errors.report(ConsoleArea.SCAN, "Refused", null, elsewhere);
 
         assertThat(count()).isEqualTo(1);
         assertThat(column("metadata ->> 'agent_id'")).isEqualTo(elsewhere.toString());
     }
 
     @Test
-    void anAbsentAreaBecomesConsoleAndALongOneIsCut() {
+    void theToolsReporterLeavesNoSpoolFileBehind() {
+        ErrorReporter tool = new ErrorReporter(new HistoryRepository(db.dataSource()), notifier, new SteppingClock(T0),
+                "9.9.9");
+        Path spool = tool.spoolFile();
+
+        tool.report(ConsoleArea.MIGRATIONS, "A migration failed", null, null);
+        tool.close();
+
+        assertThat(count()).isEqualTo(1);
+        assertThat(spool).as("nothing had to wait, so no spool file was made").doesNotExist();
+    }
+
+    @Test
+    void theToolsReporterKeepsTheSpoolOfAnErrorThatCouldNotBeWritten() throws Exception {
+        ErrorReporter tool = new ErrorReporter(new HistoryRepository(db.dataSource()), notifier, new SteppingClock(T0),
+                "9.9.9");
+        db.takeAway();
+        try {
+            tool.report(ConsoleArea.MIGRATIONS, "A migration failed", null, null);
+            tool.close();
+        } finally {
+            db.bringBack();
+        }
+
+        assertThat(tool.waiting()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(tool.spoolFile())).contains("A migration failed");
+        java.nio.file.Files.delete(tool.spoolFile());
+    }
+
+    @Test
+    void anAbsentAreaBecomesConsole() {
         errors.report(null, "no area", null, null);
-        errors.report("a".repeat(500), "long area", null, null);
 
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE subsystem = 'console'")).isEqualTo(1);
-        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE subsystem = ?", "a".repeat(64))).isEqualTo(1);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.redflag.console.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,12 +200,29 @@ class HistoryRepositoryTest {
     @Test
     void aConsoleErrorForAnAgentThatIsGoneKeepsTheAgentInTheMetadata() throws Exception {
         UUID gone = UUID.randomUUID();
-        UUID id = history.insertConsoleError(new ConsoleError(UUID.randomUUID(), T0, "scans", "Refused", "", gone,
-                "host", "user", "1.0", "main"));
+        UUID id = history.insertConsoleError(new ConsoleError(UUID.randomUUID(), T0, ConsoleArea.SCAN.word(), "Refused",
+                "", gone, "host", "user", "1.0", "main"));
 
         assertThat(db.queryString("SELECT agent_id::text FROM update_logs WHERE id = ?", id)).isNull();
         assertThat(db.queryString("SELECT metadata ->> 'agent_id' FROM update_logs WHERE id = ?", id))
                 .isEqualTo(gone.toString());
+    }
+
+    @Test
+    void aStreamThatFailsKeepsItsOwnFailureWhenTheRollbackFailsToo() {
+        HistoryRows.scan(db, web, T0, "storage", "success");
+        IllegalStateException sinkFailed = new IllegalStateException("the export's disk is full");
+
+        Throwable thrown = catchThrowable(() -> history.stream(HistoryFilter.all(), () -> false, row -> {
+            // The server goes too: the rollback that follows the sink's failure fails as well.
+            db.takeAway();
+            throw sinkFailed;
+        }));
+        db.bringBack();
+
+        assertThat(thrown).as("the failure that stopped the stream, not the rollback's").isSameAs(sinkFailed);
+        assertThat(thrown.getSuppressed()).as("the failed rollback is kept beside it")
+                .anySatisfy(rollback -> assertThat(rollback).isInstanceOf(SQLException.class));
     }
 
     /** PostgreSQL orders uuids bytewise; Java's UUID.compareTo compares signed longs. */

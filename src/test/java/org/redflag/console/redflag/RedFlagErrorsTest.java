@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.schema.SchemaProbe;
@@ -33,7 +34,7 @@ class RedFlagErrorsTest {
         RecordingNotifier notifier = new RecordingNotifier();
         ErrorReporter errors = reporter(db, Files.createTempDirectory("rf-errors"), notifier);
 
-        errors.report("agents", "Could not read the agents", new IllegalStateException("disk on fire"), agent);
+        errors.report(ConsoleArea.AGENTS, "Could not read the agents", new IllegalStateException("disk on fire"), agent);
 
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isEqualTo(1);
         String row = "SELECT %s FROM update_logs WHERE action = 'console_error'";
@@ -69,7 +70,7 @@ class RedFlagErrorsTest {
         ErrorReporter offline = new ErrorReporter(ErrorSpool.in(folder), new RecordingNotifier(), new SteppingClock(T0),
                 "9.9.9", Runnable::run);
         for (int i = 0; i < 3; i++) {
-            offline.report("startup", "No database yet " + i, null, null);
+            offline.report(ConsoleArea.STARTUP, "No database yet " + i, null, null);
         }
         assertThat(offline.waiting()).isEqualTo(3);
         Path spool = folder.resolve(ErrorSpool.FILE_NAME);
@@ -94,17 +95,17 @@ class RedFlagErrorsTest {
 
         // A site rule that refuses the console's stdout document: the bare row still keeps the error.
         db.execute("ALTER TABLE update_logs ADD CONSTRAINT site_no_json_stdout CHECK (stdout IS NULL OR stdout NOT LIKE '{%')");
-        errors.report("agents", "First", null, null);
+        errors.report(ConsoleArea.AGENTS, "First", null, null);
         assertThat(db.queryString("SELECT stderr FROM update_logs WHERE action = 'console_error'")).contains("First")
                 .contains("idempotency_key");
 
         // A rule that refuses any console error: it is set aside on disk, and does not hold back the next one.
         db.execute("ALTER TABLE update_logs ADD CONSTRAINT site_no_console_errors CHECK (action <> 'console_error') NOT VALID");
-        errors.report("agents", "Second", null, null);
+        errors.report(ConsoleArea.AGENTS, "Second", null, null);
         assertThat(errors.waiting()).isZero();
         assertThat(Files.readString(folder.resolve(ErrorSpool.FILE_NAME + ".rejected"))).contains("Second");
         db.execute("ALTER TABLE update_logs DROP CONSTRAINT site_no_console_errors");
-        errors.report("agents", "Third", null, null);
+        errors.report(ConsoleArea.AGENTS, "Third", null, null);
 
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isEqualTo(2);
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE stderr LIKE '%Third%'")).isEqualTo(1);

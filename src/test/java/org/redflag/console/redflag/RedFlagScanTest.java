@@ -220,6 +220,25 @@ class RedFlagScanTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(RedFlagShape.class)
+    void theConsoleLeavesTimingOutARedFlagServersCommandsToTheServer(RedFlagShape shape) throws Exception {
+        TestDatabase db = RedFlagFixtures.build(shape);
+        UUID agent = RedFlagFixtures.agentThatCanScan(db, "linux", "updates");
+        db.execute("DELETE FROM agent_commands WHERE agent_id = '" + agent + "'");
+
+        try (ConsoleContext context = open(db, db.settings(true))) {
+            UUID command = context.scans().requestScan(agent, Subsystem.UPDATES).command().id();
+            db.execute("UPDATE agent_commands SET status = 'sent', sent_at = now() - interval '1 day' WHERE id = '"
+                    + command + "'");
+            long history = db.queryLong("SELECT count(*) FROM update_logs");
+
+            assertThat(context.scans().sweepTimedOut()).isZero();
+            assertThat(db.queryString("SELECT status FROM agent_commands WHERE id = ?", command)).isEqualTo("sent");
+            assertThat(db.queryLong("SELECT count(*) FROM update_logs")).as("no history row either").isEqualTo(history);
+        }
+    }
+
     private static ConsoleContext open(TestDatabase db, ConsoleSettings settings) throws Exception {
         return ConsoleContext.open(settings, Optional.empty(), Clock.systemUTC());
     }

@@ -186,4 +186,22 @@ class ScanServiceTest {
         assertThat(impatient.sweepTimedOut()).isEqualTo(1);
         assertThat(commands.find(sent.id()).orElseThrow().summary()).startsWith("No answer within 10 min");
     }
+
+    @Test
+    void aTimedOutCommandWritesOneHistoryRowSayingSo() throws Exception {
+        AgentCommand sent = scans.requestScan(web01, Subsystem.STORAGE).command();
+        db.execute("UPDATE agent_commands SET status = 'sent', sent_at = now() WHERE id = '" + sent.id() + "'");
+        clock.advance(Duration.ofHours(3));
+
+        assertThat(scans.sweepTimedOut()).isEqualTo(1);
+        assertThat(scans.sweepTimedOut()).as("a second sweep finds nothing more to time out").isZero();
+
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(1);
+        assertThat(db.queryString("SELECT concat_ws('|', agent_id, command_id, action, result, subsystem) FROM update_logs"))
+                .isEqualTo(web01 + "|" + sent.id() + "|scan_storage|failed|storage");
+        assertThat(db.queryString("SELECT stderr FROM update_logs")).startsWith("No answer within 2 h of sending");
+        assertThat(db.queryString("SELECT metadata ->> 'timed_out' FROM update_logs")).isEqualTo("true");
+        assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE executed_at = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))).isEqualTo(1);
+    }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.agents.AgentRow;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -99,6 +102,63 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agents-table").tryQuery()
                 .map(t -> ((TableView<?>) t).getItems().size() == 1).orElse(false));
         assertThat(console.window().context()).isNotNull();
+    }
+
+    @Test
+    void closingLeavesTheFxThreadFreeWhileTheShutdownGoesOn(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        open(db);
+        Fx.waitForNode(robot, "#agents-table");
+        ConsoleWindow window = console.window();
+        CountDownLatch slowStepStarted = new CountDownLatch(1);
+        CountDownLatch slowStepMayEnd = new CountDownLatch(1);
+        CountDownLatch shutDown = new CountDownLatch(1);
+        AtomicReference<String> shutDownOn = new AtomicReference<>();
+
+        FxToolkit.setupFixture(() -> window.close(() -> {
+            // A slow last step, as the error door's flush and the pool's close are (up to 20 s together).
+            slowStepStarted.countDown();
+            try {
+                slowStepMayEnd.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            shutDownOn.set(Thread.currentThread().getName());
+            shutDown.countDown();
+        }));
+        try {
+            assertThat(slowStepStarted.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(WaitForAsyncUtils.asyncFx(() -> "still answering").get(10, TimeUnit.SECONDS))
+                    .as("the FX thread runs events while the shutdown waits").isEqualTo("still answering");
+        } finally {
+            slowStepMayEnd.countDown();
+        }
+
+        assertThat(shutDown.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(shutDownOn.get()).isEqualTo("console-shutdown");
+        assertThat(window.context()).isNull();
+    }
+
+    @Test
+    void aCloseRequestHidesTheWindowAtOnceAndExitsWhenTheShutdownIsDone(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        open(db);
+        Fx.waitForNode(robot, "#agents-table");
+        ConsoleWindow window = console.window();
+        CountDownLatch exited = new CountDownLatch(1);
+        AtomicReference<String> exitedOn = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> window.exitOnClose(() -> {
+            exitedOn.set(Thread.currentThread().getName());
+            exited.countDown();
+        }));
+
+        FxToolkit.setupFixture(() -> window.stage().fireEvent(
+                new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        assertThat(window.stage().isShowing()).as("gone as soon as the request is handled").isFalse();
+        assertThat(exited.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(exitedOn.get()).isEqualTo("console-shutdown");
+        assertThat(window.context()).isNull();
     }
 
     private void open(TestDatabase db) throws Exception {

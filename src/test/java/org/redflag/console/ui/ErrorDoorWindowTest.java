@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.testing.Fleets;
@@ -122,7 +123,7 @@ class ErrorDoorWindowTest {
         robot.clickOn("#broken");
         executor.submit(() -> {
             throw new IllegalStateException("thrown in a background task");
-        }, ok -> { }, failure -> ownErrors.report("scans", failure));
+        }, ok -> { }, failure -> ownErrors.report(ConsoleArea.SCAN, failure));
         executor.submit(() -> "fine", ok -> {
             throw new IllegalStateException("thrown while showing a background task's result");
         }, failure -> { });
@@ -136,7 +137,7 @@ class ErrorDoorWindowTest {
 
         assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(4);
         assertThat(oneRow(db, "thrown in an FX event handler")).isEqualTo("console|JavaFX Application Thread");
-        assertThat(oneRow(db, "thrown in a background task")).startsWith("scans|JavaFX Application Thread");
+        assertThat(oneRow(db, "thrown in a background task")).startsWith("scan|JavaFX Application Thread");
         assertThat(oneRow(db, "thrown while showing a background task's result")).isEqualTo("console|JavaFX Application Thread");
         assertThat(oneRow(db, "thrown in a plain thread")).isEqualTo("console|plain-thread");
         FxToolkit.setupFixture(() -> robot.lookup("#broken").query().getScene().getWindow().hide());
@@ -156,7 +157,7 @@ class ErrorDoorWindowTest {
         TestPostgres.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                 + db.name() + "' AND pid <> pg_backend_pid()");
         for (int i = 1; i <= 3; i++) {
-            window.errors().report("agents", "error " + i + " while the database is down", null, null);
+            window.errors().report(ConsoleArea.AGENTS, "error " + i + " while the database is down", null, null);
         }
 
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> "offline — 3 errors waiting".equals(spool.getText()));

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.redflag.console.causes.Causes;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.ScanRefused;
@@ -37,7 +39,7 @@ public final class ScanRequests {
         void notQueued(String reason);
     }
 
-    static final String AREA = "scan";
+    static final ConsoleArea AREA = ConsoleArea.SCAN;
     /** The answer to a write while the health check finds the database away, instead of a long wait. */
     public static final String DATABASE_AWAY = "The database is unreachable: nothing was queued. The console "
             + "retries by itself; try again when the status bar is green.";
@@ -179,17 +181,9 @@ public final class ScanRequests {
             errors.report(AREA, refused.getMessage(), null, agentId);
             return refused.getMessage();
         }
-        String message = "Could not " + whatWeTried + ": " + rootMessage(failure)
+        String message = "Could not " + whatWeTried + ": " + Causes.rootMessage(failure)
                 + ". Check the database connection and try again.";
         errors.report(AREA, message, failure, agentId);
         return message;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
     }
 }

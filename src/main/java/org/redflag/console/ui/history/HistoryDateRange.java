@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 
 /**
  * The History's time range: a date and an optional time of day at each end, as typed, picked or set by a
@@ -193,7 +194,7 @@ final class HistoryDateRange {
         boolean same = rejection.equals(rejected.get());
         rejected.set(rejection);
         if (!same) {
-            errors.report("history", "History filter: " + rejection.sentence(), null, agentId);
+            errors.report(ConsoleArea.HISTORY, "History filter: " + rejection.sentence(), null, agentId);
         }
         reloadIf(!same);
     }

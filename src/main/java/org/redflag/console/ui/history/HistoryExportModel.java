@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryCsvExport;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
@@ -48,7 +49,7 @@ final class HistoryExportModel {
         }
         Optional<String> problem = filter.problem();
         if (problem.isPresent()) {
-            errors.report("history", problem.get(), null, fixedAgentId);
+            errors.report(ConsoleArea.HISTORY, problem.get(), null, fixedAgentId);
             return;
         }
         exportCancelled = false;
@@ -69,7 +70,7 @@ final class HistoryExportModel {
                 return exportCancelled;
             }
         };
-        executor.submit(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
+        executor.submitLong(() -> new HistoryCsvExport(history).export(filter, target, progress), outcome -> {
             exporting.set(false);
             exportProgress.set(outcome.completed() ? 1 : 0);
             exportStatus.set(outcome.completed()
@@ -79,7 +80,7 @@ final class HistoryExportModel {
             exporting.set(false);
             exportProgress.set(0);
             exportStatus.set("Export failed.");
-            errors.report("history", "The export to " + target + " failed: " + failure.getMessage()
+            errors.report(ConsoleArea.HISTORY, "The export to " + target + " failed: " + failure.getMessage()
                     + ". Choose a folder you can write to and try again.", failure, fixedAgentId);
         });
     }

@@ -3,6 +3,7 @@ package org.redflag.console.ui.history;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryOutput;
@@ -114,7 +116,7 @@ public final class HistoryViewModel {
             // Bad input in a form is a user-visible error like any other, but once per mistake, not per refresh.
             if (!problem.get().equals(lastReportedProblem)) {
                 lastReportedProblem = problem.get();
-                errors.report("history", problem.get(), null, fixedAgentId);
+                errors.report(ConsoleArea.HISTORY, problem.get(), null, fixedAgentId);
             }
             return;
         }
@@ -181,12 +183,12 @@ public final class HistoryViewModel {
                 return;
             }
             if (found.isEmpty()) {
-                errors.report("history", "History entry " + entryId + " no longer exists. It may have been "
+                errors.report(ConsoleArea.HISTORY, "History entry " + entryId + " no longer exists. It may have been "
                         + "deleted; refresh the History to see what is there.", null, fixedAgentId);
                 return;
             }
             loadDetail(found.get(), DETAIL_PREVIEW_CHARS, requested);
-        }, failure -> errors.report("history", failure));
+        }, failure -> errors.report(ConsoleArea.HISTORY, failure));
     }
 
     private void loadDetail(HistoryEntry entry, int maxChars, long requested) {
@@ -194,7 +196,7 @@ public final class HistoryViewModel {
             if (requested == detailGeneration) {
                 detail.set(loaded);
             }
-        }, failure -> errors.report("history", failure));
+        }, failure -> errors.report(ConsoleArea.HISTORY, failure));
     }
 
     private Detail readDetail(HistoryEntry entry, int maxChars) throws java.sql.SQLException {
@@ -230,7 +232,7 @@ public final class HistoryViewModel {
         if (requested == generation) {
             loading.set(false);
         }
-        errors.report("history", failure);
+        errors.report(ConsoleArea.HISTORY, failure);
     }
 
     public UUID fixedAgentId() {
@@ -257,8 +259,10 @@ public final class HistoryViewModel {
     }
 
     public List<String> subsystemChoices() {
-        return List.of("", "updates", "storage", "system", "docker", "apt", "dnf", "winget", "console", "agents", "history", "migrations",
-                "scans", "startup");
+        // The subsystems of both schemas, then the console's own areas: the words its errors are recorded under.
+        List<String> choices = new ArrayList<>(List.of("", "updates", "storage", "system", "docker", "apt", "dnf", "winget"));
+        choices.addAll(ConsoleArea.words());
+        return List.copyOf(choices);
     }
 
     public List<String> resultChoices() {

@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.app.DatabaseAudit;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.AuditReport;
 import org.redflag.console.migration.RepairPlan;
 import org.redflag.console.migration.RepairStep;
@@ -41,7 +42,7 @@ public final class AuditViewModel {
     static final String MISSING = "missing";
     static final String NO_SCRIPT_MAKES_IT = "no script makes it";
 
-    private static final String AREA = "migrations";
+    private static final ConsoleArea AREA = ConsoleArea.MIGRATIONS;
 
     private final DatabaseAudit audit;
     private final BackgroundExecutor executor;
@@ -96,7 +97,7 @@ public final class AuditViewModel {
         busy.set(true);
         Optional<Path> folder = Optional.ofNullable(scriptsFolder.get());
         source.set("Auditing…");
-        executor.submit(() -> {
+        executor.submitLong(() -> {
             Optional<ReplaySource> scripts = audit.source(folder);
             return scripts.isPresent() ? new Result(audit.replay(scripts.get()), null)
                     : new Result(null, audit.handCatalog(folder));
@@ -155,7 +156,7 @@ public final class AuditViewModel {
         outcomeFailed.set(false);
         log.clear();
         log.add("Applying " + AuditTexts.plural(current.steps().size(), "step") + ", stopping at the first failure…");
-        executor.submit(() -> audit.apply(current, new LogOnFxThread()), this::applied, failure -> {
+        executor.submitLong(() -> audit.apply(current, new LogOnFxThread()), this::applied, failure -> {
             applying.set(false);
             outcomeFailed.set(true);
             outcome.set("The repair could not run: " + failure.getMessage());

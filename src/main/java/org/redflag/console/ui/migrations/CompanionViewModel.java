@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.Companion;
 import org.redflag.console.ui.BackgroundExecutor;
 
@@ -23,7 +24,7 @@ public final class CompanionViewModel {
         void afterChange() throws Exception;
     }
 
-    private static final String AREA = "migrations";
+    private static final ConsoleArea AREA = ConsoleArea.MIGRATIONS;
 
     private final Companion companion;
     private final BackgroundExecutor executor;
@@ -71,7 +72,7 @@ public final class CompanionViewModel {
 
     private void act(Action action) {
         busy.set(true);
-        executor.submit(() -> {
+        executor.submitLong(() -> {
             action.run();
             schemaChanged.afterChange();
             return new Snapshot(companion.status(), companion.removal());

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.migration.MigrationOutcome;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.migration.MigrationProgress;
@@ -31,7 +32,7 @@ import org.redflag.console.ui.BackgroundExecutor;
  */
 public final class MigrationsViewModel {
 
-    private static final String AREA = "migrations";
+    private static final ConsoleArea AREA = ConsoleArea.MIGRATIONS;
 
     private final MigrationService migrations;
     private final String database;
@@ -109,7 +110,7 @@ public final class MigrationsViewModel {
         log.clear();
         logLine("Migrating " + database + "…");
         tick();
-        executor.submit(() -> migrations.migrate(new ProgressOnFxThread()), this::migrated, failure -> {
+        executor.submitLong(() -> migrations.migrate(new ProgressOnFxThread()), this::migrated, failure -> {
             migrating.set(false);
             failed(failure);
         });

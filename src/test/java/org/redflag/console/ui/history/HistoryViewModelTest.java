@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.errors.ErrorSpool;
 import org.redflag.console.history.HistoryEntry;
+import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.history.HistoryRepository;
+import org.redflag.console.scan.CommandRepository;
+import org.redflag.console.scan.ScanOutcome;
+import org.redflag.console.scan.ScanService;
+import org.redflag.console.scan.Subsystem;
+import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.HistoryRows;
 import org.redflag.console.testing.RecordingNotifier;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
+import org.redflag.console.ui.Debouncer;
 import org.redflag.console.ui.SameThreadExecutor;
+import org.redflag.console.ui.agents.ScanRequests;
 
 class HistoryViewModelTest {
 
@@ -196,6 +206,38 @@ class HistoryViewModelTest {
         assertThat(Files.readAllLines(target)).hasSize(2);
         assertThat(model.exportStatusProperty().get()).isEqualTo("Exported 1 rows to " + target);
         assertThat(model.exportingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusedScansErrorIsFoundUnderTheScanAreaTheFilterOffers() {
+        Fleets.insertSubsystem(db, web, "docker", false);
+        ScanService scans = new ScanService(new CommandRepository(db.dataSource()),
+                new SubsystemRepository(db.dataSource()), new AgentRepository(db.dataSource()), clock,
+                ScanService.DEFAULT_COMMAND_TIMEOUT);
+        ScanRequests requests = new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
+                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+        requests.request(web, "web-01.prod", Subsystem.DOCKER, new ScanRequests.Answer() {
+            @Override
+            public void answered(ScanOutcome outcome) {
+            }
+
+            @Override
+            public void notQueued(String reason) {
+            }
+        });
+        UUID error = UUID.fromString(db.queryString("SELECT id::text FROM update_logs WHERE action = 'console_error'"));
+        HistoryViewModel model = model(null);
+
+        List<String> findIt = new ArrayList<>();
+        for (String choice : model.subsystemChoices()) {
+            model.subsystemProperty().set(choice);
+            model.reload();
+            if (!choice.isEmpty() && model.rows().stream().anyMatch(e -> e.id().equals(error))) {
+                findIt.add(choice);
+            }
+        }
+
+        assertThat(findIt).as("the History offers the area the scan door writes").containsExactly("scan");
     }
 
     private HistoryViewModel model(UUID fixedAgent) {
