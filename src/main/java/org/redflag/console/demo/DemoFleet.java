@@ -93,7 +93,7 @@ public final class DemoFleet {
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                org.redflag.console.db.Transactions.rollBackAfter(c, e);
                 throw e;
             }
         }

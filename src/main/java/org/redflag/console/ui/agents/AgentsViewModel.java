@@ -21,6 +21,8 @@ import org.redflag.console.ui.BackgroundExecutor;
  */
 public final class AgentsViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentsViewModel.class);
+
     static final int PAGE_SIZE = 200;
 
     private final AgentRepository agents;
@@ -92,6 +94,7 @@ public final class AgentsViewModel {
             }
         }, failure -> {
             // The next poll reads it again; a failed background refresh is not worth an error notification.
+            LOG.debug("Background refresh of the agents failed; the next poll tries again", failure);
         });
     }
 
@@ -109,6 +112,7 @@ public final class AgentsViewModel {
             }
         }), failure -> {
             // The next change or the slow poll reads it again; not worth an error notification.
+            LOG.debug("Could not read agent {} again; the next change or poll will", agentId, failure);
         });
     }
 

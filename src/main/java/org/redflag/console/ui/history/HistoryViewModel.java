@@ -172,7 +172,7 @@ public final class HistoryViewModel {
     /** Loads a row's outputs in full for a window of their own, whatever the detail shows meanwhile. */
     public void loadInFull(HistoryEntry entry, java.util.function.Consumer<Detail> loaded) {
         executor.submit(() -> readDetail(entry, Integer.MAX_VALUE), loaded::accept,
-                failure -> errors.report("history", failure));
+                failure -> errors.report(ConsoleArea.HISTORY, failure));
     }
 
     /** Opens one row in the detail, e.g. from a notification's "Details"; selects it if it is listed. */
