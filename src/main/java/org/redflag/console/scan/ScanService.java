@@ -144,6 +144,11 @@ public final class ScanService {
         return new BatchOutcome(subsystem, outcomes, refused);
     }
 
+    /** How many agents the search matches: what a scan of all of them would cover. */
+    public long countMatching(String hostnameFilter) throws SQLException {
+        return agents.countMatching(hostnameFilter);
+    }
+
     /** Whether {@link #requestScansMatching} works on this database (one set-based statement: the console's schema). */
     public boolean scansAllMatching() {
         return capabilities.isConsole();

@@ -81,6 +81,28 @@ public final class AgentScansViewModel {
         });
     }
 
+    /** Why "Scan all matching" is not offered on this database, or empty when it is. */
+    public java.util.Optional<String> allMatchingUnavailable() {
+        return requests.allMatchingUnavailable();
+    }
+
+    /** How many agents the search matches, for the confirmation. */
+    public void countMatching(String hostnameFilter, java.util.function.Consumer<Long> counted) {
+        requests.countMatching(hostnameFilter, counted);
+    }
+
+    /**
+     * Scans the chosen subsystem on every agent the search matches, in one statement: the list never holds
+     * them, and the database announces the change once, so the list reloads in one query.
+     */
+    public void scanAllMatching(String hostnameFilter) {
+        Subsystem chosen = subsystem.get();
+        batchSummary.set("Scanning " + chosen + " on every matching agent…");
+        requests.requestAllMatching(hostnameFilter, chosen, done -> batchSummary.set(String.format(
+                "Scan %s on all %,d matching agents: %,d queued, %,d already queued, %,d cannot scan %s",
+                chosen, done.matching(), done.queued(), done.alreadyQueued(), done.cannotScan(), chosen)));
+    }
+
     /**
      * A command this list shows changed: read it again and say where it is now. Only requests still on their
      * way are read: one that completed, failed or was cancelled stays as it is, so a poll after scanning 200

@@ -112,6 +112,29 @@ public final class ScanRequests {
         });
     }
 
+    /** Whether this database can scan every matching agent in one statement, and why not when it cannot. */
+    public java.util.Optional<String> allMatchingUnavailable() {
+        return scans.scansAllMatching() ? java.util.Optional.empty()
+                : java.util.Optional.of("On a RedFlag database, scans are queued agent by agent: select the agents "
+                        + "and use Scan selected.");
+    }
+
+    /** Counts the agents the search matches, for the confirmation that names the number. */
+    public void countMatching(String hostnameFilter, Consumer<Long> counted) {
+        executor.submit(() -> scans.countMatching(hostnameFilter), counted::accept,
+                failure -> reportFailure(failure, null, "count the agents matching the search"));
+    }
+
+    /** Scans every agent the search matches in one statement (long work: it may cover 100,000 agents). */
+    public void requestAllMatching(String hostnameFilter, Subsystem subsystem,
+            Consumer<org.redflag.console.scan.CommandRepository.MatchingScans> done) {
+        if (refusedWhileAway(null)) {
+            return;
+        }
+        executor.submitLong(() -> scans.requestScansMatching(hostnameFilter, subsystem), done::accept,
+                failure -> reportFailure(failure, null, "queue the " + subsystem + " scans of every matching agent"));
+    }
+
     public void cancel(AgentCommand command, Runnable done) {
         if (refusedWhileAway(command.agentId())) {
             done.run();

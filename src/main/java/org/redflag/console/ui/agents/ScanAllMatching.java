@@ -1,0 +1,59 @@
+package org.redflag.console.ui.agents;
+
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * "Scan all matching…": the chosen scan on every agent the search matches, however many (the list shows a
+ * page of them), after a confirmation that names the number. Where the database cannot do it in one statement
+ * the button is disabled and says why.
+ */
+final class ScanAllMatching {
+
+    private ScanAllMatching() {
+    }
+
+    /** @param search the search the list shows (blank: the whole fleet) */
+    static Node control(AgentScansViewModel scans, Supplier<String> search) {
+        Button button = new Button("Scan all matching…");
+        button.setId("scan-all-matching");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        // A disabled button shows no tooltip, so the reason sits on this holder.
+        StackPane holder = new StackPane(button);
+        holder.setMinWidth(Region.USE_PREF_SIZE);
+        scans.allMatchingUnavailable().ifPresentOrElse(reason -> {
+            button.setDisable(true);
+            Tooltip.install(holder, new Tooltip(reason));
+        }, () -> button.setTooltip(new Tooltip(
+                "Scan every agent the search matches, not only the rows shown (one statement in the database)")));
+        button.setOnAction(e -> {
+            String filter = search.get();
+            scans.countMatching(filter, count -> {
+                if (confirmed(button, scans, filter, count)) {
+                    scans.scanAllMatching(filter);
+                }
+            });
+        });
+        return holder;
+    }
+
+    private static boolean confirmed(Node owner, AgentScansViewModel scans, String filter, long count) {
+        String subsystem = scans.subsystemProperty().get().toString();
+        String which = filter == null || filter.isBlank() ? "every agent of the fleet"
+                : "every agent whose hostname contains \"" + filter.strip() + "\"";
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.format(
+                "Queue a %s scan on %s: %,d %s? Agents that have one queued already keep it; agents with %s "
+                        + "disabled are left out.", subsystem, which, count, count == 1 ? "agent" : "agents", subsystem),
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.setHeaderText(String.format("Scan %s on %,d %s", subsystem, count, count == 1 ? "agent" : "agents"));
+        confirm.initOwner(owner.getScene().getWindow());
+        confirm.getDialogPane().setId("scan-all-matching-confirmation");
+        return count > 0 && confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+}
