@@ -89,10 +89,13 @@ public final class ConsoleContext implements AutoCloseable {
     public static ConsoleContext open(ConsoleSettings settings, Optional<char[]> password, Clock clock)
             throws ConnectionProblem {
         Database database = Database.open(settings.target(), password);
+        StartupTimeline.mark(settings.target() instanceof org.redflag.console.db.DatabaseTarget.Embedded
+                ? "embedded server up" : "connected");
         try {
             Capabilities found = prepareSchema(settings, database);
             ConsoleContext context = new ConsoleContext(settings, database, clock, found);
             context.seedDemoFleet();
+            StartupTimeline.mark("database ready");
             return context;
         } catch (ConnectionProblem | RuntimeException e) {
             database.close();
@@ -106,6 +109,7 @@ public final class ConsoleContext implements AutoCloseable {
      */
     private static Capabilities prepareSchema(ConsoleSettings settings, Database database) throws ConnectionProblem {
         Capabilities found = probe(database);
+        StartupTimeline.mark("schema probed");
         LOG.info("Connected to {}: {}", database.describe(), found.describe());
         boolean ours = found.kind() == SchemaKind.CONSOLE || found.kind() == SchemaKind.EMPTY;
         if (!settings.migrate() || !ours) {
@@ -114,8 +118,12 @@ public final class ConsoleContext implements AutoCloseable {
         SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
         try {
             var result = migrator.migrate();
+            // The result says where the schema is: asking Flyway's info again would read the history twice.
             LOG.info("Schema at version {} ({} migrations applied now)",
-                    migrator.currentVersion().orElse("none"), result.migrationsExecuted);
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion
+                            : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none",
+                    result.migrationsExecuted);
+            StartupTimeline.mark("migrated");
         } catch (FlywayException e) {
             throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
                     "The database schema could not be brought up to date: " + firstLine(e.getMessage())

@@ -113,8 +113,18 @@ public final class Launcher {
                         + "embedded PostgreSQL under DATA-DIR/post-mortem-demo: Migrations → Audit shows the lies.")
         boolean postMortemDemo;
 
+        @picocli.CommandLine.Option(names = "--startup-report", negatable = false,
+                description = "Print when each phase of the start ended (ms since the JVM started), up to the first "
+                        + "rows on screen. The log has the same line at every start.")
+        boolean startupReport;
+
         @Override
         public Integer call() {
+            StartupTimeline.mark("options read");
+            if (startupReport) {
+                PrintWriter out = spec.commandLine().getOut();
+                StartupTimeline.printTo(out::println);
+            }
             if (postMortemDemo && database.dataDir == null) {
                 database.dataDir = database.dataDirectory(env).resolve("post-mortem-demo");
             }

@@ -32,7 +32,8 @@ public final class SchemaMigrator {
 
     private final DataSource dataSource;
     private final List<String> locations;
-    private final Flyway flyway;
+    /** Loaded on first use: configuring Flyway scans the classpath, which a start-up should pay for once. */
+    private Flyway flyway;
 
     public SchemaMigrator(DataSource dataSource) {
         this(dataSource, DEFAULT_LOCATION);
@@ -47,7 +48,6 @@ public final class SchemaMigrator {
         this.locations = locations;
         this.ownSchema = ownSchema;
         this.redflagSchema = redflagSchema;
-        this.flyway = configure().load();
     }
 
     /** Where the console's companion on a RedFlag database keeps its objects and its own Flyway history. */
@@ -86,12 +86,15 @@ public final class SchemaMigrator {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    public Flyway flyway() {
+    public synchronized Flyway flyway() {
+        if (flyway == null) {
+            flyway = configure().load();
+        }
         return flyway;
     }
 
     public MigrateResult migrate() {
-        return flyway.migrate();
+        return flyway().migrate();
     }
 
     /** Migrates with callbacks that watch each script (progress, logs); the configuration is otherwise the same. */
@@ -101,12 +104,12 @@ public final class SchemaMigrator {
 
     /** Flyway's validation, as a result rather than an exception, so every problem can be listed. */
     public ValidateResult validate() {
-        return flyway.validateWithResult();
+        return flyway().validateWithResult();
     }
 
     /** The version of the newest applied migration, e.g. "1", or empty on a database Flyway never touched. */
     public Optional<String> currentVersion() {
-        MigrationInfo current = flyway.info().current();
+        MigrationInfo current = flyway().info().current();
         return current == null || current.getVersion() == null
                 ? Optional.empty()
                 : Optional.of(current.getVersion().getVersion());

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
+import org.redflag.console.app.EarlyOpening;
 import org.redflag.console.app.Version;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseHealth;
@@ -58,6 +59,7 @@ public final class ConsoleWindow {
     private final boolean ownsErrors;
     private Optional<char[]> password;
     private ConsoleContext context;
+    private java.util.concurrent.CompletableFuture<ConsoleContext> opening;
     private HistoryView historyView;
     /** The connected database has the console's schema, so Agents and History can query it. */
     private boolean schemaReady;
@@ -118,6 +120,7 @@ public final class ConsoleWindow {
     /** Shows the window and starts opening the database. */
     public void show() {
         stage.show();
+        org.redflag.console.app.StartupTimeline.mark("window shown");
         connect();
     }
 
@@ -137,9 +140,16 @@ public final class ConsoleWindow {
                 : "Connecting to " + settings.target().describe() + "…");
         statusBar.showConnecting(embedded ? "starting embedded database…" : "connecting to " + settings.target().describe());
         Optional<char[]> attempt = password;
-        // Long work: it may start the embedded server and migrate.
-        executor.submitLong(() -> ConsoleContext.open(settings, attempt, clock), this::connected,
-                this::connectFailed);
+        var early = opening;
+        opening = null;
+        // Long work: it may start the embedded server and migrate (the launcher may have begun it already).
+        executor.submitLong(() -> early != null ? EarlyOpening.await(early) : ConsoleContext.open(settings, attempt, clock),
+                this::connected, this::connectFailed);
+    }
+
+    /** The launcher began opening the database while JavaFX started: the first connect waits for that one. */
+    void openingAlready(java.util.concurrent.CompletableFuture<ConsoleContext> started) {
+        this.opening = started;
     }
 
     /** The one door for errors of this window: history row, then notification. */
@@ -165,6 +175,7 @@ public final class ConsoleWindow {
     }
 
     private void openViews(ConsoleContext opened, MigrationOverview overview) {
+        org.redflag.console.app.StartupTimeline.mark("migrations read");
         schemaReady = readyForViews(opened, overview);
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
@@ -178,6 +189,9 @@ public final class ConsoleWindow {
             return historyView;
         });
         navigationGroup.getToggles().get(schemaReady ? 0 : 1).setSelected(true);
+        if (!schemaReady) {
+            org.redflag.console.app.StartupTimeline.finish("migrations shown");
+        }
         opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
         if (schemaReady) {
             opened.startBackgroundWork();

@@ -32,12 +32,14 @@ public final class DesktopApp {
                         id -> window.get().showHistoryEntry(id)),
                 clock, Version.current(), ConsoleWindow.SPOOL_RETRY);
         installUncaughtHandler(errors);
+        var opening = org.redflag.console.app.EarlyOpening.start(settings, password, clock);
         try {
             Platform.startup(() -> {
                 applyTheme();
                 FxBackgroundExecutor executor = new FxBackgroundExecutor();
                 ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
                 window.set(opened);
+                opened.openingAlready(opening);
                 // Runs on the shutdown's own thread once the database is closed: the FX thread never waits for it.
                 opened.exitOnClose(() -> {
                     executor.close();

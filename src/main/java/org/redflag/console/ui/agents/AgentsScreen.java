@@ -54,6 +54,16 @@ public final class AgentsScreen {
     public AgentsView view() {
         AgentsView view = new AgentsView(agents, scans, agentHistory);
         scanningOff.ifPresent(view::showNotice);
+        // The first page on screen ends the start-up: its timeline goes to the log (and --startup-report).
+        agents.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first agents shown"));
+                }
+            }
+        });
         agents.reload();
         return view;
     }
