@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -113,6 +114,9 @@ public final class ConsoleWindow {
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("RedFlag Console");
+        // The same picture as the installer's menu entry, so the task bar shows what the menu showed.
+        stage.getIcons().add(new Image(
+                ConsoleWindow.class.getResource("redflag-console.png").toExternalForm()));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
     }
