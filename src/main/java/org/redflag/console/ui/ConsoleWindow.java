@@ -345,9 +345,4 @@ public final class ConsoleWindow {
             close(exit);
         });
     }
-
-    /** For the global uncaught-exception handler: goes through the same door as every other error. */
-    public void reportUncaught(Throwable failure) {
-        errors.report(ConsoleArea.CONSOLE, failure);
-    }
 }

@@ -107,7 +107,8 @@ class RedFlagWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#agent-detail").tryQuery().isEmpty());
 
         // An error anywhere in the window becomes a row of this database's own history.
-        window.reportUncaught(new IllegalStateException("A failure in the middle of a RedFlag session"));
+        window.errors().report(org.redflag.console.history.ConsoleArea.CONSOLE,
+                new IllegalStateException("A failure in the middle of a RedFlag session"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> db.queryLong(
                 "SELECT count(*) FROM update_logs WHERE action = 'console_error'") == 1);
         assertThat(db.queryString("SELECT stderr FROM update_logs WHERE action = 'console_error'"))
