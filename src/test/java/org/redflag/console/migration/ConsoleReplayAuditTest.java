@@ -28,10 +28,10 @@ class ConsoleReplayAuditTest {
 
         ReplayAudit audit = ReplayFixtures.audit();
         ReplayReport report = audit.audit(db.dataSource(), ReplaySource.console());
-        System.out.println("console (8 scripts) " + ReplayFixtures.describe(report));
+        System.out.println("console (" + org.redflag.console.testing.RealMigrations.count() + " scripts) " + ReplayFixtures.describe(report));
 
         assertThat(CatalogSnapshot.take(db)).isEqualTo(catalog);
-        assertThat(report.verdicts()).hasSize(8);
+        assertThat(report.verdicts()).hasSize(org.redflag.console.testing.RealMigrations.count());
         assertThat(report.findings(ReplayFindingKind.FALSE_COMPLETE)).singleElement().satisfies(f -> {
             assertThat(f.migration()).isEqualTo("V4__index_commands_in_flight.sql");
             assertThat(f.objectKey()).isEqualTo("index idx_agent_commands_in_flight");
@@ -58,10 +58,10 @@ class ConsoleReplayAuditTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
 
         ReplayReport report = ReplayAudit.embedded().audit(db.dataSource(), ReplaySource.console());
-        System.out.println("console (8 scripts) on its own embedded server " + ReplayFixtures.describe(report));
+        System.out.println("console (" + org.redflag.console.testing.RealMigrations.count() + " scripts) on its own embedded server " + ReplayFixtures.describe(report));
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.verdicts()).hasSize(8).allMatch(v -> v.verdict() == Verdict.EFFECTS_PRESENT);
+        assertThat(report.verdicts()).hasSize(org.redflag.console.testing.RealMigrations.count()).allMatch(v -> v.verdict() == Verdict.EFFECTS_PRESENT);
         assertThat(report.replayServerVersion()).startsWith("PostgreSQL 17");
         Path dataDir = Path.of(report.replayDatabase().substring(report.replayDatabase().indexOf(" in ") + 4));
         assertThat(Files.exists(dataDir)).as("the replay server's folder is removed").isFalse();
