@@ -14,6 +14,34 @@ record Timing(double medianMillis, double p95Millis, double maxMillis, int runs)
     record Measured(Timing timing, int rows) {
     }
 
+    /** The console's call and the raw run of its SQL, measured side by side. */
+    record Pair(Measured console, Measured raw) {
+    }
+
+    /**
+     * Times both actions turn about, run by run, so a busy moment on a shared machine (or the JIT warming up)
+     * falls on both alike rather than on whichever went first.
+     */
+    static Pair measurePair(int warmups, int runs, Action console, Action raw) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            console.run();
+            raw.run();
+        }
+        long[] consoleNanos = new long[runs];
+        long[] rawNanos = new long[runs];
+        int consoleRows = 0;
+        int rawRows = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            consoleRows = console.run();
+            long middle = System.nanoTime();
+            rawRows = raw.run();
+            rawNanos[i] = System.nanoTime() - middle;
+            consoleNanos[i] = middle - start;
+        }
+        return new Pair(new Measured(of(consoleNanos), consoleRows), new Measured(of(rawNanos), rawRows));
+    }
+
     static Measured measure(int warmups, int runs, Action action) throws Exception {
         for (int i = 0; i < warmups; i++) {
             action.run();
