@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * Loads millions of generated rows the way pg_restore does: inside one transaction on {@code connection}, the
  * tables' row triggers are off (the live-change NOTIFY would queue one notification per row), and, when the tables
- * start empty, their secondary indexes and foreign keys are dropped and made again after the load. Building an
- * index from the finished table is a sort; keeping it up to date row by row is a random write per row and index,
- * and a foreign key is a lookup per row where re-adding it is one join. Everything is restored before the same
+ * start empty, their indexes and keys (all but a key another table's foreign key leans on) are dropped and made
+ * again after the load. Building an index from the finished table is a sort; keeping it up to date row by row is
+ * a random write per row and index (a random uuid key most of all), and a foreign key is a lookup per row where
+ * re-adding it is one join. Everything is restored before the same
  * transaction commits, so no other session ever sees the tables without them, and a failed load rolls back to
  * the schema as it was. Definitions are read from the catalog, so the indexes made again are exactly the
  * migrations' ones.
@@ -21,7 +22,7 @@ import java.util.List;
 final class BulkLoad {
 
     /** What rebuilding took, for the report. */
-    record Rebuilt(int indexes, int foreignKeys, double seconds) {
+    record Rebuilt(int indexes, int keys, double seconds) {
     }
 
     /** A generous sort memory for the index builds of this transaction only (the server default is 64 MB). */
@@ -30,6 +31,8 @@ final class BulkLoad {
     private final Connection connection;
     private final List<String> tables;
     private final List<String> indexes = new ArrayList<>();
+    /** (table, name, definition): primary and unique keys no foreign key leans on, made again first. */
+    private final List<String[]> ownKeys = new ArrayList<>();
     private final List<String[]> foreignKeys = new ArrayList<>();
     private final boolean triggersOff;
 
@@ -65,6 +68,9 @@ final class BulkLoad {
                 for (String[] key : load.foreignKeys) {
                     s.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT " + key[1]);
                 }
+                for (String[] key : load.ownKeys) {
+                    s.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT " + key[1]);
+                }
                 for (String index : load.indexes) {
                     s.execute("DROP INDEX " + index.split(" ")[0]);
                 }
@@ -80,6 +86,9 @@ final class BulkLoad {
             if (!indexes.isEmpty()) {
                 s.execute("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
             }
+            for (String[] key : ownKeys) {
+                s.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
+            }
             for (String index : indexes) {
                 s.execute(index.substring(index.indexOf(' ') + 1));
             }
@@ -92,12 +101,13 @@ final class BulkLoad {
                 }
             }
         }
-        return new Rebuilt(indexes.size(), foreignKeys.size(), BenchFleet.seconds(start));
+        return new Rebuilt(indexes.size() + ownKeys.size(), foreignKeys.size() + ownKeys.size(),
+                BenchFleet.seconds(start));
     }
 
     /**
-     * Indexes that no constraint owns (a primary key or unique constraint stays: foreign keys may lean on it) as
-     * "name CREATE INDEX …", and the tables' own foreign keys as (table, name, definition).
+     * Indexes that no constraint owns as "name CREATE INDEX …"; the tables' primary and unique keys where no
+     * foreign key points at the table (one that does needs its key in place); and the tables' own foreign keys.
      */
     private void readDefinitions() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
@@ -108,8 +118,11 @@ final class BulkLoad {
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
                 ORDER BY i.relname""");
              PreparedStatement keys = connection.prepareStatement("""
-                SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint
-                WHERE conrelid = to_regclass(?) AND contype = 'f' ORDER BY conname""")) {
+                SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), c.contype = 'f' FROM pg_constraint c
+                WHERE c.conrelid = to_regclass(?)
+                  AND (c.contype = 'f' OR c.contype IN ('p', 'u') AND NOT EXISTS (
+                          SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid))
+                ORDER BY c.conname""")) {
             for (String table : tables) {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -120,7 +133,8 @@ final class BulkLoad {
                 keys.setString(1, table);
                 try (ResultSet rs = keys.executeQuery()) {
                     while (rs.next()) {
-                        foreignKeys.add(new String[] {table, rs.getString(1), rs.getString(2)});
+                        (rs.getBoolean(3) ? foreignKeys : ownKeys).add(new String[] {table, rs.getString(1),
+                            rs.getString(2)});
                     }
                 }
             }

@@ -76,8 +76,8 @@ final class FleetGenerator implements BenchFleet {
     }
 
     private static Step rebuiltStep(String tables, BulkLoad.Rebuilt rebuilt) {
-        return new Step(String.format(java.util.Locale.ROOT, "%s: %d indexes, %d foreign keys rebuilt", tables,
-                rebuilt.indexes(), rebuilt.foreignKeys()), rebuilt.seconds(), 0);
+        return new Step(String.format(java.util.Locale.ROOT, "%s: %d indexes, %d keys rebuilt", tables,
+                rebuilt.indexes(), rebuilt.keys()), rebuilt.seconds(), 0);
     }
 
     private interface Work {
@@ -181,7 +181,9 @@ final class FleetGenerator implements BenchFleet {
 
     /**
      * Each generated agent gets its four subsystems (docker enabled on half the linux machines only) and three
-     * finished scans; one agent in fifty has a system scan pending. Returns the rows written.
+     * finished scans; one agent in fifty has a system scan pending. Returns the rows written. An agent's
+     * subsystems are written together, in registration order, as a server writes them when the agent registers:
+     * side by side on disk, not a table's length apart.
      */
     private static long subsystemsAndCommands(Connection c) throws SQLException {
         return execute(c, List.of("""
@@ -195,6 +197,7 @@ final class FleetGenerator implements BenchFleet {
                 FROM agents a
                 CROSS JOIN unnest(ARRAY['updates', 'storage', 'system', 'docker']) WITH ORDINALITY AS s(name, n)
                 WHERE a.metadata @> '{"bench": true}'
+                ORDER BY substring(a.machine_id FROM 7)::bigint, s.n
                 """)) + execute(c, List.of("""
                 INSERT INTO agent_commands (agent_id, command_type, params, status, source, created_at, sent_at,
                                             completed_at, result)
