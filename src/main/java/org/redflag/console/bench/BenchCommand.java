@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Generate a fleet (agents, subsystems, commands, history) in a database and print timings "
-                + "(median/p95/max ms) of the console's real queries, their query plans, and the heap the loaded "
-                + "pages use.",
+                + "(median/p95/max ms) of the console's real queries next to the same SQL run raw on a bare, "
+                + "server-prepared JDBC connection (and the ratio), why a query misses its goal, the query plans, "
+                + "and the heap the loaded pages use.",
             "--shape redflag-0.1 or redflag-later builds RedFlag's own schema (its scripts, its indexes) on an empty "
                 + "database, seeds it as RedFlag writes it, and measures the console on it as on a real RedFlag server.",
             "Without --db-url or --data-dir it runs on an embedded PostgreSQL in a temporary folder, deleted afterwards. "
@@ -61,12 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "History rows to generate (default: ${DEFAULT-VALUE}).")
     long history;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "50",
             description = "Timed runs per query, after the warm-ups (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "3",
-            description = "Untimed runs per query first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "20",
+            description = "Untimed runs per query first, so the JIT has compiled the console's mapping before it is "
+                    + "compared with raw (default: ${DEFAULT-VALUE}).")
     int warmups;
 
     @Option(names = "--scan-calls", paramLabel = "N", defaultValue = "10000",

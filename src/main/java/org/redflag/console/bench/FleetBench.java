@@ -86,6 +86,7 @@ final class FleetBench {
     }
 
     void run() throws SQLException {
+        QueryReport.Machine machine = QueryReport.Machine.now(null);
         try (RawStatements raw = RawStatements.open(context.database())) {
             measureAgents(raw);
             measureHistory(raw);
@@ -98,13 +99,14 @@ final class FleetBench {
         } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
-        QueryReport report = new QueryReport(queries, tableRows);
+        QueryReport report = new QueryReport(queries, tableRows, QueryReport.Machine.now(machine));
         report.print(out, sizes);
         out.println("  duplicates = " + fleet.duplicateRule() + ".");
         if (!fleet.runsClaimRound()) {
             out.println("  fleet: claim round skipped: the simulated fleet claims scans in the console's own tables; "
                     + "on a RedFlag schema RedFlag's agents do that.");
         }
+        json.put("machine", report.machineJson());
         json.put("queries", report.json());
         printMemory();
     }

@@ -90,7 +90,7 @@ class BenchCommandTest {
             }
         }
         assertThat(listOfMaps(report.get("generation"))).extracting(step -> step.get("step"))
-                .contains("agents in all (rows/s of agents)", "history in all");
+                .contains("agent tables in all", "history in all");
         assertThat(listOfMaps(report.get("generation")))
                 .filteredOn(step -> step.get("step").equals("history in all"))
                 .allSatisfy(step -> assertThat(step.get("rows")).isEqualTo(1000));
