@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.app.Passwords;
 import org.redflag.console.cli.CliErrors;
 import org.redflag.console.cli.ExitCodes;
+import org.redflag.console.cli.Json;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.schema.Capabilities;
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Generate a fleet (agents, subsystems, commands, history) in a database and print timings "
-                + "(median/p95/max ms) of the console's real queries, their query plans, and the heap the loaded "
-                + "pages use.",
+                + "(median/p95/max ms) of the console's real queries next to the same SQL run raw on a bare, "
+                + "server-prepared JDBC connection (and the ratio), why a query misses its goal, the query plans, "
+                + "and the heap the loaded pages use.",
             "--shape redflag-0.1 or redflag-later builds RedFlag's own schema (its scripts, its indexes) on an empty "
                 + "database, seeds it as RedFlag writes it, and measures the console on it as on a real RedFlag server.",
             "Without --db-url or --data-dir it runs on an embedded PostgreSQL in a temporary folder, deleted afterwards. "
@@ -59,12 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "History rows to generate (default: ${DEFAULT-VALUE}).")
     long history;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "50",
             description = "Timed runs per query, after the warm-ups (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", paramLabel = "N", defaultValue = "3",
-            description = "Untimed runs per query first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "20",
+            description = "Untimed runs per query first, so the JIT has compiled the console's mapping before it is "
+                    + "compared with raw (default: ${DEFAULT-VALUE}).")
     int warmups;
 
     @Option(names = "--scan-calls", paramLabel = "N", defaultValue = "10000",
@@ -80,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
             completionCandidates = BenchShape.Labels.class,
             description = "The schema to measure on: ${COMPLETION-CANDIDATES} (default: console, the console's own).")
     BenchShape shape;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the whole report as JSON to FILE (the text report still prints, with its "
+                    + "progress): console and raw figures per query, generation, tables, plans, memory.")
+    Path jsonFile;
 
     @Option(names = "--yes-write", negatable = false,
             description = "Write the generated fleet into a console database that already has agents "
@@ -128,6 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Integer run(ConsoleSettings settings, boolean throwaway) {
         PrintWriter out = spec.commandLine().getOut();
         FleetBench.Sizes sizes = new FleetBench.Sizes(agents, history, warmups, runs, scanCalls);
+        Map<String, Object> json = new LinkedHashMap<>();
         try {
             Map<String, Long> tableRows;
             try (ConsoleContext first = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
@@ -142,19 +152,29 @@ public final class BenchCommand implements Callable<Integer> {
                         throwaway ? " (temporary folder, deleted afterwards)" : "");
                 out.printf("Shape: %s%n", shape.describe());
                 out.flush();
-                tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out);
+                json.put("database", first.database().describe());
+                json.put("server_version", first.database().serverVersion());
+                json.put("shape", shape.label());
+                json.put("sizes", sizesJson(sizes));
+                tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out, json);
                 if (withCompanion && shape != BenchShape.CONSOLE) {
                     long start = System.nanoTime();
                     Companion.forCurrentSchema(first.database().dataSource()).install();
-                    out.printf("%nInstalled the console's companion (live triggers, page indexes) in %.1f s%n",
-                            (System.nanoTime() - start) / 1e9);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    out.printf("%nInstalled the console's companion (live triggers, page indexes) in %.1f s%n", seconds);
+                    json.put("companion_install_seconds", QueryReport.round(seconds));
                 }
             }
             try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
                 out.println();
                 out.printf("Measured on a new connection; the console's probe found: %s%n",
                         context.capabilities().describe());
-                new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows, out).run();
+                json.put("probe_found", context.capabilities().describe());
+                new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows, out, json).run();
+            }
+            if (jsonFile != null) {
+                Files.writeString(jsonFile, Json.write(json));
+                out.printf("%nThe report as JSON: %s%n", jsonFile);
             }
             if (!throwaway && settings.target() instanceof DatabaseTarget.Embedded) {
                 out.println();
@@ -176,7 +196,21 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (SQLException | IllegalStateException e) {
             return CliErrors.print(spec, "The benchmark stopped on a database error: " + firstLine(e)
                     + ". Check that the user may create tables and that the server has disk space.");
+        } catch (IOException e) {
+            return CliErrors.print(spec, "The figures are printed above, but the JSON report could not be written to "
+                    + jsonFile + ": " + firstLine(e) + ". Give --json a path in a folder you may write to.");
         }
+    }
+
+    private Map<String, Object> sizesJson(FleetBench.Sizes sizes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("agents", sizes.agents());
+        json.put("history", sizes.history());
+        json.put("page_size", FleetBench.PAGE);
+        json.put("warmups", sizes.warmups());
+        json.put("runs", sizes.runs());
+        json.put("scan_calls", sizes.scanCalls());
+        return json;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.cli.TextTable;
@@ -23,8 +24,9 @@ import org.redflag.console.simulator.SimulatedFleet;
 
 /**
  * Times the repository calls the views make on a generated fleet, with the page size they use, and prints the
- * report. Each query is also run once through a {@link RecordingDataSource} and EXPLAINed, so the plan shown is
- * the plan of the very SQL that was timed; the recording repositories get the context's capabilities, so on a
+ * report. Each query is first run once through a {@link RecordingDataSource}; the statement it sent is then timed
+ * raw ({@link RawStatements}) in turn with the console's call, and EXPLAINed, so the raw figure and the plan are
+ * those of the very SQL that was timed. The recording repositories get the context's capabilities, so on a
  * RedFlag schema they send RedFlag's SQL, as the timed ones do.
  */
 final class FleetBench {
@@ -59,35 +61,35 @@ final class FleetBench {
         return List.copyOf(names);
     }
 
-    private record Row(String name, Timing.Measured measured, String note) {
-    }
-
-    private record Plan(String name, QueryPlan plan, boolean readsAllByNature) {
-    }
-
     private final ConsoleContext context;
     private final Sizes sizes;
     private final PrintWriter out;
     private final BenchFleet fleet;
     private final RecordingDataSource recorder;
     private final Map<String, Long> tableRows;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<Plan> plans = new ArrayList<>();
+    private final Map<String, Object> json;
+    private final List<QueryFigures> queries = new ArrayList<>();
 
-    /** {@code fleet} reads the database {@code context} is open on; {@code tableRows} as generation counted them. */
-    FleetBench(ConsoleContext context, BenchFleet fleet, Sizes sizes, Map<String, Long> tableRows, PrintWriter out) {
+    /**
+     * {@code fleet} reads the database {@code context} is open on; {@code tableRows} as generation counted them;
+     * the queries and memory figures are also put in {@code json}.
+     */
+    FleetBench(ConsoleContext context, BenchFleet fleet, Sizes sizes, Map<String, Long> tableRows, PrintWriter out,
+            Map<String, Object> json) {
         this.context = context;
         this.fleet = fleet;
         this.sizes = sizes;
         this.tableRows = tableRows;
         this.out = out;
+        this.json = json;
         this.recorder = new RecordingDataSource(context.database().dataSource());
     }
 
     void run() throws SQLException {
-        try {
-            measureAgents();
-            measureHistory();
+        QueryReport.Machine machine = QueryReport.Machine.now(null);
+        try (RawStatements raw = RawStatements.open(context.database())) {
+            measureAgents(raw);
+            measureHistory(raw);
             measureScans();
             if (fleet.runsClaimRound()) {
                 measureFleetClaim();
@@ -97,24 +99,33 @@ final class FleetBench {
         } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
-        printQueries();
+        QueryReport report = new QueryReport(queries, tableRows, QueryReport.Machine.now(machine));
+        report.print(out, sizes);
+        out.println("  duplicates = " + fleet.duplicateRule() + ".");
+        if (!fleet.runsClaimRound()) {
+            out.println("  fleet: claim round skipped: the simulated fleet claims scans in the console's own tables; "
+                    + "on a RedFlag schema RedFlag's agents do that.");
+        }
+        json.put("machine", report.machineJson());
+        json.put("queries", report.json());
         printMemory();
     }
 
-    private void measureAgents() throws Exception {
+    private void measureAgents(RawStatements raw) throws Exception {
         AgentRepository agents = context.agents();
         AgentRepository explained = new AgentRepository(recorder, context.capabilities());
         String[] nearEnd = fleet.agentKeyNearEnd();
         AgentRepository.PageKey deep = new AgentRepository.PageKey(nearEnd[0], UUID.fromString(nearEnd[1]));
-        time("agents: first page", () -> agents.page("", null, PAGE).size(), () -> explained.page("", null, PAGE), false);
-        time("agents: deep page (keyset)", () -> agents.page("", deep, PAGE).size(),
+        compare("agents: first page", true, raw, () -> agents.page("", null, PAGE).size(),
+                () -> explained.page("", null, PAGE), false);
+        compare("agents: deep page (keyset)", true, raw, () -> agents.page("", deep, PAGE).size(),
                 () -> explained.page("", deep, PAGE), false);
-        time("agents: hostname search", () -> agents.page(RARE_HOSTNAME, null, PAGE).size(),
+        compare("agents: hostname search", true, raw, () -> agents.page(RARE_HOSTNAME, null, PAGE).size(),
                 () -> explained.page(RARE_HOSTNAME, null, PAGE), false);
-        time("agents: count", () -> (int) agents.count(), explained::count, true);
+        compare("agents: count", false, raw, () -> (int) agents.count(), explained::count, true);
     }
 
-    private void measureHistory() throws Exception {
+    private void measureHistory(RawStatements raw) throws Exception {
         HistoryRepository history = context.history();
         HistoryRepository explained = new HistoryRepository(recorder, context.capabilities());
         Instant now = fleet.databaseNow();
@@ -122,30 +133,31 @@ final class FleetBench {
                 now.minus(Duration.ofDays(fleet.historyDays() - 5)), new UUID(-1L, -1L));
         UUID agent = fleet.someAgent().orElseThrow();
         HistoryFilter all = HistoryFilter.all();
-        historyPage("history: newest page", history, explained, all, null);
-        historyPage("history: deep page (keyset)", history, explained, all, farBack);
-        historyPage("history: subsystem " + fleet.subsystemFilter(), history, explained,
+        historyPage(raw, "history: newest page", history, explained, all, null);
+        historyPage(raw, "history: deep page (keyset)", history, explained, all, farBack);
+        historyPage(raw, "history: subsystem " + fleet.subsystemFilter(), history, explained,
                 filter(fleet.subsystemFilter(), "", null, null, "", false), null);
-        historyPage("history: result failed", history, explained, filter("", "failed", null, null, "", false), null);
-        historyPage("history: console errors only", history, explained, filter("", "", null, null, "", true), null);
-        historyPage("history: one agent", history, explained, HistoryFilter.forAgent(agent), null);
-        historyPage("history: hostname contains", history, explained,
+        historyPage(raw, "history: result failed", history, explained, filter("", "failed", null, null, "", false), null);
+        historyPage(raw, "history: console errors only", history, explained, filter("", "", null, null, "", true), null);
+        historyPage(raw, "history: one agent", history, explained, HistoryFilter.forAgent(agent), null);
+        historyPage(raw, "history: hostname contains", history, explained,
                 new HistoryFilter(null, RARE_HOSTNAME, "", "", null, null, "", false), null);
         Instant dayStart = now.minus(Duration.ofDays(fleet.historyDays() / 3));
-        historyPage("history: one day", history, explained,
+        historyPage(raw, "history: one day", history, explained,
                 filter("", "", dayStart, dayStart.plus(Duration.ofDays(1)), "", false), null);
-        historyPage("history: output contains common", history, explained,
+        historyPage(raw, "history: output contains common", history, explained,
                 filter("", "", null, null, fleet.commonOutputText(), false), null);
-        historyPage("history: output contains rare", history, explained,
+        historyPage(raw, "history: output contains rare", history, explained,
                 filter("", "", null, null, fleet.rareOutputText(), false), null);
         UUID row = fleet.newestHistoryRowWithOutput().orElseThrow();
-        time("history: output of one row", () -> history.output(row, 64 * 1024).isPresent() ? 1 : 0,
+        compare("history: output of one row", false, raw, () -> history.output(row, 64 * 1024).isPresent() ? 1 : 0,
                 () -> explained.output(row, 64 * 1024), false);
     }
 
-    private void historyPage(String name, HistoryRepository history, HistoryRepository explained, HistoryFilter filter,
-            HistoryRepository.PageKey after) throws Exception {
-        time(name, () -> history.page(filter, after, PAGE).size(), () -> explained.page(filter, after, PAGE), false);
+    private void historyPage(RawStatements raw, String name, HistoryRepository history, HistoryRepository explained,
+            HistoryFilter filter, HistoryRepository.PageKey after) throws Exception {
+        compare(name, true, raw, () -> history.page(filter, after, PAGE).size(),
+                () -> explained.page(filter, after, PAGE), false);
     }
 
     private static HistoryFilter filter(String subsystem, String result, Instant from, Instant until, String output,
@@ -177,12 +189,13 @@ final class FleetBench {
         long nanos = System.nanoTime() - start;
         long duplicates = fleet.duplicateScans();
         double perCall = nanos / 1e6 / sizes.scanCalls();
-        rows.add(new Row("scans: requestScan", new Timing.Measured(new Timing(perCall, perCall, perCall,
-                sizes.scanCalls()), sizes.scanCalls()), String.format(Locale.ROOT,
+        queries.add(new QueryFigures("scans: requestScan", false, new Timing.Measured(new Timing(perCall, perCall,
+                perCall, sizes.scanCalls()), sizes.scanCalls()), null, 0, null, false, String.format(Locale.ROOT,
                 "%,d calls, %,.0f calls/s, %,d queued, %,d already queued%s, duplicates = %d%s", sizes.scanCalls(),
                 sizes.scanCalls() / (nanos / 1e9), queued, sizes.scanCalls() - queued - refused,
                 refused == 0 ? "" : String.format(Locale.ROOT, ", %,d refused", refused), duplicates,
-                duplicates == 0 ? "" : "  !! DUPLICATE SCANS (" + fleet.duplicateRule() + ")")));
+                duplicates == 0 ? "" : "  !! DUPLICATE SCANS (" + fleet.duplicateRule() + ")")
+                        + "; a write path, not run raw"));
     }
 
     /** The simulated fleet's round: agents take up to a batch of pending scans (FOR UPDATE SKIP LOCKED). */
@@ -193,66 +206,54 @@ final class FleetBench {
         time("fleet: claim round", () -> fleet.runRound().taken(), () -> {
             new SimulatedFleet(recorder, Clock.systemUTC(), longScans).runRound();
             return null;
-        }, false, "UPDATE agent_commands c SET status = 'sent'");
+        }, "UPDATE agent_commands c SET status = 'sent'");
     }
 
     private interface Explained {
         Object run() throws Exception;
     }
 
-    private void time(String name, Timing.Action action, Explained once, boolean readsAllByNature) throws Exception {
-        time(name, action, once, readsAllByNature, null);
-    }
-
-    /** Times the action, then runs {@code once} through the recorder and EXPLAINs the statement it sent. */
-    private void time(String name, Timing.Action action, Explained once, boolean readsAllByNature, String statementStart)
-            throws Exception {
-        Timing.Measured measured = Timing.measure(sizes.warmups(), sizes.runs(), action);
-        rows.add(new Row(name, measured, ""));
+    /**
+     * Runs {@code once} through the recorder, then times the console's {@code action} and the raw run of the
+     * statement it sent in turn, and EXPLAINs that statement.
+     */
+    private void compare(String name, boolean page, RawStatements raw, Timing.Action action, Explained once,
+            boolean readsAllByNature) throws Exception {
         recorder.drain();
         once.run();
-        for (RecordingDataSource.Recorded statement : recorder.drain()) {
-            if (statementStart == null || statement.sql().strip().startsWith(statementStart)) {
-                plans.add(new Plan(name, QueryPlan.explain(context.database().dataSource(), statement),
-                        readsAllByNature));
-                break;
-            }
-        }
+        RecordingDataSource.Recorded statement = first(recorder.drain());
+        long[] bytes = {0};
+        Timing.Pair pair = Timing.measurePair(sizes.warmups(), sizes.runs(), action, () -> {
+            RawStatements.Fetched fetched = raw.run(statement);
+            bytes[0] = fetched.bytes();
+            return fetched.rows();
+        });
+        queries.add(new QueryFigures(name, page, pair.console(), pair.raw(), bytes[0], explain(statement),
+                readsAllByNature, ""));
     }
 
-    private void printQueries() {
-        out.println();
-        out.printf("Queries (page size %d; %d runs after %d warm-ups; ms)%n", PAGE, sizes.runs(), sizes.warmups());
-        TextTable table = new TextTable("Query", "Rows", "Median", "p95", "Max", "Note");
-        for (Row row : rows) {
-            Timing t = row.measured().timing();
-            table.row(row.name(), String.valueOf(row.measured().rows()), Figures.ms(t.medianMillis()), Figures.ms(t.p95Millis()),
-                    Figures.ms(t.maxMillis()), row.note());
-        }
-        table.print(out);
-        out.println("  duplicates = " + fleet.duplicateRule() + ".");
-        if (!fleet.runsClaimRound()) {
-            out.println("  fleet: claim round skipped: the simulated fleet claims scans in the console's own tables; "
-                    + "on a RedFlag schema RedFlag's agents do that.");
-        }
-        out.println();
-        out.println("Plans (EXPLAIN ANALYZE, BUFFERS of the same SQL)");
-        int flagged = 0;
-        for (Plan plan : plans) {
-            List<String> bigSeqScans = plan.plan().seqScanTables().stream()
-                    .filter(table1 -> tableRows.getOrDefault(table1, 0L) > BIG_TABLE_ROWS).toList();
-            String flag = "";
-            if (!bigSeqScans.isEmpty()) {
-                flag = plan.readsAllByNature() ? "  (reads every row by nature)"
-                        : "  !! SEQ SCAN ON BIG TABLE " + String.join(", ", bigSeqScans) + " !!";
-                flagged += plan.readsAllByNature() ? 0 : 1;
-            }
-            out.printf("  %-32s %s  [%.1f ms, %,d buffers]%s%n", plan.name(), String.join("; ", plan.plan().scans()),
-                    plan.plan().executionMillis(), plan.plan().sharedBuffers(), flag);
-        }
-        out.println(flagged == 0 ? "  No sequential scan over a big table." : "  " + flagged
-                + " plan(s) read a big table in full: see the !! lines.");
-        out.flush();
+    /**
+     * Times a path of several statements that change data (nothing raw to repeat), then runs {@code once} through
+     * the recorder and EXPLAINs its statement that starts with {@code statementStart}, if it sent one (a round
+     * with nothing left to claim sends no UPDATE).
+     */
+    private void time(String name, Timing.Action action, Explained once, String statementStart) throws Exception {
+        Timing.Measured measured = Timing.measure(sizes.warmups(), sizes.runs(), action);
+        recorder.drain();
+        once.run();
+        Optional<RecordingDataSource.Recorded> statement = recorder.drain().stream()
+                .filter(s -> s.sql().strip().startsWith(statementStart)).findFirst();
+        queries.add(new QueryFigures(name, false, measured, null, 0, statement.isPresent() ? explain(statement.get())
+                : null, false, "several statements, not run raw"));
+    }
+
+    private static RecordingDataSource.Recorded first(List<RecordingDataSource.Recorded> statements) {
+        return statements.stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("The repository sent no statement to compare with"));
+    }
+
+    private QueryPlan explain(RecordingDataSource.Recorded statement) throws SQLException {
+        return QueryPlan.explain(context.database().dataSource(), statement);
     }
 
     /** The heap the loaded pages hold, measured the way a view holds them: in a list that stays referenced. */
@@ -282,6 +283,14 @@ final class FleetBench {
                 Figures.kilobytes(afterAgents - baseline));
         table.print(out);
         out.flush();
+        Map<String, Object> memory = new java.util.LinkedHashMap<>();
+        memory.put("baseline_bytes", baseline);
+        memory.put("history_first_page_bytes", afterFirst - baseline);
+        memory.put("history_10_pages_rows", loaded.size());
+        memory.put("history_10_pages_bytes", afterTen - baseline);
+        memory.put("with_agents_10_pages_rows", agents.size());
+        memory.put("with_agents_10_pages_bytes", afterAgents - baseline);
+        json.put("memory_above_baseline", memory);
     }
 
     private static long usedHeap() {

@@ -19,14 +19,18 @@ import javax.sql.DataSource;
  * @param scans          "index scan on idx_…", "Seq Scan on agents", … in plan order, without repeats
  * @param seqScanTables  tables read in full
  * @param executionMillis the server's own execution time
+ * @param planningMillis the server's planning time for this statement (a prepared one plans again only when
+ *                       PostgreSQL keeps custom plans for it)
  * @param sharedBuffers  shared buffers hit plus read by the top node
  */
-record QueryPlan(List<String> scans, List<String> seqScanTables, double executionMillis, long sharedBuffers) {
+record QueryPlan(List<String> scans, List<String> seqScanTables, double executionMillis, double planningMillis,
+        long sharedBuffers) {
 
     private static final Pattern INDEX = Pattern.compile("(Index Only Scan|Index Scan|Bitmap Index Scan)"
             + "(?: Backward)?(?: using| on) (\\S+)");
     private static final Pattern SEQ = Pattern.compile("Seq Scan on (\\S+)");
     private static final Pattern EXECUTION = Pattern.compile("Execution Time: ([0-9.]+) ms");
+    private static final Pattern PLANNING = Pattern.compile("Planning Time: ([0-9.]+) ms");
     private static final Pattern BUFFERS = Pattern.compile("Buffers: shared(?: hit=(\\d+))?(?: read=(\\d+))?");
 
     /** Runs EXPLAIN ANALYZE of the recorded statement in a transaction that is rolled back (an UPDATE changes nothing). */
@@ -52,6 +56,7 @@ record QueryPlan(List<String> scans, List<String> seqScanTables, double executio
         Set<String> scans = new LinkedHashSet<>();
         Set<String> seq = new LinkedHashSet<>();
         double execution = -1;
+        double planning = -1;
         long buffers = -1;
         for (String line : lines) {
             Matcher index = INDEX.matcher(line);
@@ -67,12 +72,16 @@ record QueryPlan(List<String> scans, List<String> seqScanTables, double executio
             if (exec.find()) {
                 execution = Double.parseDouble(exec.group(1));
             }
+            Matcher plan = PLANNING.matcher(line);
+            if (plan.find()) {
+                planning = Double.parseDouble(plan.group(1));
+            }
             Matcher buf = BUFFERS.matcher(line);
             if (buffers < 0 && buf.find()) {
                 buffers = parseOrZero(buf.group(1)) + parseOrZero(buf.group(2));
             }
         }
-        return new QueryPlan(List.copyOf(scans), List.copyOf(seq), execution, Math.max(0, buffers));
+        return new QueryPlan(List.copyOf(scans), List.copyOf(seq), execution, planning, Math.max(0, buffers));
     }
 
     private static long parseOrZero(String number) {

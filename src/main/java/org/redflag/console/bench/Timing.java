@@ -14,6 +14,41 @@ record Timing(double medianMillis, double p95Millis, double maxMillis, int runs)
     record Measured(Timing timing, int rows) {
     }
 
+    /** The console's call and the raw run of its SQL, measured side by side. */
+    record Pair(Measured console, Measured raw) {
+    }
+
+    /**
+     * Times both actions turn about, run by run, so a busy moment on a shared machine (or the JIT warming up)
+     * falls on both alike rather than on whichever went first; which one goes first alternates too, since the
+     * second finds the pages the first just read in the caches.
+     */
+    static Pair measurePair(int warmups, int runs, Action console, Action raw) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            console.run();
+            raw.run();
+        }
+        long[] consoleNanos = new long[runs];
+        long[] rawNanos = new long[runs];
+        int[] rows = new int[2];
+        for (int i = 0; i < runs; i++) {
+            if (i % 2 == 0) {
+                consoleNanos[i] = timed(console, rows, 0);
+                rawNanos[i] = timed(raw, rows, 1);
+            } else {
+                rawNanos[i] = timed(raw, rows, 1);
+                consoleNanos[i] = timed(console, rows, 0);
+            }
+        }
+        return new Pair(new Measured(of(consoleNanos), rows[0]), new Measured(of(rawNanos), rows[1]));
+    }
+
+    private static long timed(Action action, int[] rows, int slot) throws Exception {
+        long start = System.nanoTime();
+        rows[slot] = action.run();
+        return System.nanoTime() - start;
+    }
+
     static Measured measure(int warmups, int runs, Action action) throws Exception {
         for (int i = 0; i < warmups; i++) {
             action.run();

@@ -10,12 +10,12 @@ import org.redflag.console.json.JsonStrings;
  * Just enough JSON for the headless commands' --json output: maps (in their order), lists, strings,
  * numbers, booleans, instants and null, with strings escaped as RFC 8259 requires.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value, 0);
         return out.append('\n').toString();

@@ -19,6 +19,11 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 8;
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    /**
+     * RedFlag keeps most times in zoneless timestamp columns holding UTC wall time; comparing them with now() or
+     * a bound instant is only right in a UTC session (see SqlTime). Every connection that runs queries says so.
+     */
+    private static final String UTC_SESSION = "SET TIME ZONE 'UTC'";
 
     private final DatabaseTarget target;
     private final HikariDataSource pool;
@@ -79,9 +84,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("loginTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "redflag-console");
-        // RedFlag keeps most times in zoneless timestamp columns holding UTC wall time; comparing them with
-        // now() or a bound instant is only right in a UTC session (see SqlTime).
-        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        config.setConnectionInitSql(UTC_SESSION);
         return new HikariDataSource(config);
     }
 
@@ -132,7 +135,29 @@ public final class Database implements AutoCloseable {
         return new DatabaseHealth(this::openHealthConnection, DatabaseHealth.Settings.defaults());
     }
 
+    /**
+     * A connection outside the pool with the pool's credentials and session (UTC) and {@code driverSettings} on
+     * top: the benchmark runs the console's own SQL on one of these to show what the pool and the mapping add.
+     */
+    public Connection openBareConnection(String applicationName, java.util.Properties driverSettings)
+            throws SQLException {
+        java.util.Properties properties = outsidePoolProperties(applicationName, 5);
+        properties.putAll(driverSettings);
+        Connection connection = java.sql.DriverManager.getConnection(url, properties);
+        try (var s = connection.createStatement()) {
+            s.execute(UTC_SESSION);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     private Connection openOutsidePool(String applicationName, int connectTimeoutSeconds) throws SQLException {
+        return java.sql.DriverManager.getConnection(url, outsidePoolProperties(applicationName, connectTimeoutSeconds));
+    }
+
+    private java.util.Properties outsidePoolProperties(String applicationName, int connectTimeoutSeconds) {
         java.util.Properties properties = new java.util.Properties();
         if (pool.getUsername() != null) {
             properties.setProperty("user", pool.getUsername());
@@ -143,7 +168,7 @@ public final class Database implements AutoCloseable {
         properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         properties.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds + 1));
-        return java.sql.DriverManager.getConnection(url, properties);
+        return properties;
     }
 
     public String serverVersion() throws SQLException {

@@ -2,10 +2,15 @@ package org.redflag.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.redflag.console.app.ConsoleContext;
@@ -46,6 +51,62 @@ class BenchCommandTest {
         assertThat(db.queryLong("""
                 SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
                                       GROUP BY agent_id, command_type HAVING count(*) > 1) d""")).isZero();
+    }
+
+    /**
+     * The JSON report holds what the text shows: every timed read query with the console's and the raw figures side
+     * by side, and the generation's rows per second. Only the shape of the figures is checked, never their size.
+     */
+    @Test
+    void writesTheWholeReportAsJsonWithConsoleAndRawFiguresForEveryQuery(@TempDir Path folder) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        Path file = folder.resolve("bench.json");
+
+        CliRun run = bench(db, "--agents", "100", "--history", "1000", "--runs", "2", "--warmups", "0",
+                "--scan-calls", "20", "--json", file.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        Map<String, Object> report = JSON.std.mapFrom(Files.readString(file));
+        assertThat(report).containsEntry("shape", "console").containsKeys("generation", "tables", "queries",
+                "memory_above_baseline");
+        List<Map<String, Object>> queries = listOfMaps(report.get("queries"));
+        assertThat(queries).extracting(q -> q.get("name")).containsExactlyElementsOf(FleetBench.MEASURED);
+        for (Map<String, Object> query : queries) {
+            boolean writePath = query.get("name").equals("scans: requestScan")
+                    || query.get("name").equals("fleet: claim round");
+            assertThat(asMap(query.get("console"))).as(query.get("name").toString())
+                    .containsKeys("median_ms", "p95_ms", "max_ms");
+            if (writePath) {
+                assertThat(query.get("raw")).isNull();
+            } else {
+                assertThat(asMap(query.get("raw"))).as(query.get("name").toString()).containsKeys("median_ms", "p95_ms");
+                assertThat(query.get("console_over_raw")).isInstanceOf(Number.class);
+                assertThat(((Number) query.get("raw_bytes")).longValue()).isGreaterThanOrEqualTo(0);
+                assertThat(asMap(query.get("plan"))).containsKeys("scans", "execution_ms", "planning_ms");
+            }
+            if (Boolean.FALSE.equals(query.get("goals_met"))) {
+                assertThat(query.get("why")).asString().contains("server: execution");
+            }
+        }
+        assertThat(listOfMaps(report.get("generation"))).extracting(step -> step.get("step"))
+                .contains("agent tables in all", "history in all");
+        assertThat(listOfMaps(report.get("generation")))
+                .filteredOn(step -> step.get("step").equals("history in all"))
+                .allSatisfy(step -> assertThat(step.get("rows")).isEqualTo(1000));
+        assertThat(run.out()).contains("Raw median", "Console/raw", "The report as JSON: " + file);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
     }
 
     /**
