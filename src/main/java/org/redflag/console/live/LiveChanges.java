@@ -37,7 +37,7 @@ public final class LiveChanges implements AutoCloseable {
      */
     public record Settings(Duration livePoll, Duration fallbackPoll, Duration reconnectEvery) {
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10));
+            return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(3));
         }
     }
 

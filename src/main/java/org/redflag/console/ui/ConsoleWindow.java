@@ -188,8 +188,7 @@ public final class ConsoleWindow {
             if (!schemaReady) {
                 return schemaNotReady("History");
             }
-            historyView = HistoryView.of(opened.history(), executor, clock, errors);
-            historyView.reload();
+            historyView = HistoryView.following(opened.changes(), opened.history(), executor, clock, errors);
             return historyView;
         });
         navigationGroup.getToggles().get(schemaReady ? 0 : 1).setSelected(true);

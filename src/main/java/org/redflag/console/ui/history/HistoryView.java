@@ -52,6 +52,22 @@ public final class HistoryView extends BorderPane {
         return forAgent(history, executor, clock, errors, null);
     }
 
+    /**
+     * The whole history, loaded, and kept current: new history rows, the slow poll and a reconnect of the live
+     * connection read again what it shows, in one query.
+     */
+    public static HistoryView following(org.redflag.console.live.ChangeBus changes, HistoryRepository history,
+            BackgroundExecutor executor, Clock clock, ErrorReporter errors) {
+        HistoryView view = of(history, executor, clock, errors);
+        view.reload();
+        changes.onChange(javafx.application.Platform::runLater, notice -> {
+            if (notice.reloadsEverything() || "update_logs".equals(notice.table())) {
+                view.model.resync();
+            }
+        });
+        return view;
+    }
+
     /** One agent's history, for the agent detail; call {@link #reload()} when it is shown. */
     public static HistoryView forAgent(HistoryRepository history, BackgroundExecutor executor, Clock clock,
             ErrorReporter errors, UUID agentId) {
@@ -73,7 +89,10 @@ public final class HistoryView extends BorderPane {
         loadMore.setId("history-load-more");
 
         Clock clock = model.clock();
+        // Registered before the table's own listener: its clearing of the selection is not the user's.
+        model.rows().addListener((javafx.collections.ListChangeListener<HistoryEntry>) c -> selectingForDetail = true);
         table = new TableView<>(model.rows());
+        keepTheShownEntrySelected();
         table.setId("history-table");
         table.setPlaceholder(new Label("No history matches. Scans and console errors appear here; "
                 + "clear a filter to see more."));
@@ -142,6 +161,26 @@ public final class HistoryView extends BorderPane {
                 }
             });
             return row;
+        });
+    }
+
+    /**
+     * When the rows are read again (live, or a filter that still matches it), the entry in the detail stays
+     * selected, by id; one that is no longer listed is let go, and the detail with it.
+     */
+    private void keepTheShownEntrySelected() {
+        model.rows().addListener((javafx.collections.ListChangeListener<HistoryEntry>) c -> {
+            HistoryViewModel.Detail shown = model.detailProperty().get();
+            try {
+                var again = shown == null ? java.util.Optional.<HistoryEntry>empty()
+                        : model.rows().stream().filter(r -> r.id().equals(shown.entry().id())).findFirst();
+                again.ifPresent(entry -> table.getSelectionModel().select(entry));
+                if (again.isEmpty() && shown != null) {
+                    model.select(null);
+                }
+            } finally {
+                selectingForDetail = false;
+            }
         });
     }
 

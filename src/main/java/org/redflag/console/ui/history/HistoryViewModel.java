@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,7 +24,6 @@ import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
-import org.redflag.console.history.HistoryOutput;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.ui.BackgroundExecutor;
 
@@ -38,8 +36,7 @@ public final class HistoryViewModel {
 
     static final int PAGE_SIZE = 200;
 
-    /** The detail shows this much of an output at first; "show all" loads the rest on demand. */
-    static final int DETAIL_PREVIEW_CHARS = 256 * 1024;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HistoryViewModel.class);
 
     /** The selected row with its outputs (the first part of them until "show all"). */
     public record Detail(HistoryEntry entry, OutputText stdout, OutputText stderr) {
@@ -68,12 +65,10 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper filterMessage = new ReadOnlyStringWrapper(this, "filterMessage", "");
-    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final HistoryDetails details;
 
     /** Bumped by every reload, so a slow page that arrives after a newer filter is dropped. */
     private long generation;
-    /** Bumped by every selection, so outputs that arrive after the user moved on are dropped. */
-    private long detailGeneration;
     private String lastReportedProblem;
 
     /**
@@ -88,6 +83,7 @@ public final class HistoryViewModel {
         this.fixedAgentId = fixedAgentId;
         this.export = new HistoryExportModel(history, executor, errors, fixedAgentId);
         this.range = new HistoryDateRange(clock, errors, fixedAgentId, this::reload);
+        this.details = new HistoryDetails(history, executor, errors, fixedAgentId);
     }
 
     /**
@@ -153,56 +149,41 @@ public final class HistoryViewModel {
 
     /** Shows this row's outputs in the detail (the first part of each); null clears the detail. */
     public void select(HistoryEntry entry) {
-        long requested = ++detailGeneration;
-        if (entry == null) {
-            detail.set(null);
-            return;
-        }
-        loadDetail(entry, DETAIL_PREVIEW_CHARS, requested);
+        details.select(entry);
     }
 
     /** Loads the selected row's outputs in full: only ever on the user's request, and off the FX thread. */
     public void showAll() {
-        Detail shown = detail.get();
-        if (shown != null && !shown.complete()) {
-            loadDetail(shown.entry(), Integer.MAX_VALUE, ++detailGeneration);
-        }
+        details.showAll();
     }
 
     /** Loads a row's outputs in full for a window of their own, whatever the detail shows meanwhile. */
     public void loadInFull(HistoryEntry entry, java.util.function.Consumer<Detail> loaded) {
-        executor.submit(() -> readDetail(entry, Integer.MAX_VALUE), loaded::accept,
-                failure -> errors.report(ConsoleArea.HISTORY, failure));
+        details.loadInFull(entry, loaded);
     }
 
     /** Opens one row in the detail, e.g. from a notification's "Details"; selects it if it is listed. */
     public void reveal(UUID entryId) {
-        long requested = ++detailGeneration;
-        executor.submit(() -> history.find(entryId), found -> {
-            if (requested != detailGeneration) {
-                return;
-            }
-            if (found.isEmpty()) {
-                errors.report(ConsoleArea.HISTORY, "History entry " + entryId + " no longer exists. It may have been "
-                        + "deleted; refresh the History to see what is there.", null, fixedAgentId);
-                return;
-            }
-            loadDetail(found.get(), DETAIL_PREVIEW_CHARS, requested);
-        }, failure -> errors.report(ConsoleArea.HISTORY, failure));
+        details.reveal(entryId);
     }
 
-    private void loadDetail(HistoryEntry entry, int maxChars, long requested) {
-        executor.submit(() -> readDetail(entry, maxChars), loaded -> {
-            if (requested == detailGeneration) {
-                detail.set(loaded);
+    /**
+     * Reads again the rows the list shows, in one query, keeping as many as are loaded: after the live
+     * connection came back, on the slow poll, or when history rows arrive. A failure waits for the next one.
+     */
+    public void resync() {
+        HistoryFilter filter = filter();
+        if (loading.get() || filter.problem().isPresent()) {
+            return;
+        }
+        long requested = generation;
+        int shown = Math.max(PAGE_SIZE, rows.size());
+        executor.submit(() -> history.page(filter, null, shown), page -> {
+            if (requested == generation && !loading.get()) {
+                rows.setAll(page);
+                finishLoad(page.size() == shown ? PAGE_SIZE : 0);
             }
-        }, failure -> errors.report(ConsoleArea.HISTORY, failure));
-    }
-
-    private Detail readDetail(HistoryEntry entry, int maxChars) throws Exception {
-        HistoryOutput output = history.output(entry.id(), maxChars).orElse(new HistoryOutput(null, 0, null, 0));
-        return new Detail(entry, OutputText.of(output.stdout(), output.stdoutLength()),
-                OutputText.of(output.stderr(), output.stderrLength()));
+        }, failure -> LOG.debug("Could not read the history again; the next change or poll will", failure));
     }
 
     /** Writes every row matching the current filter to {@code target}, in the background. */
@@ -327,7 +308,7 @@ public final class HistoryViewModel {
     }
 
     public ReadOnlyObjectProperty<Detail> detailProperty() {
-        return detail.getReadOnlyProperty();
+        return details.property();
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {

@@ -158,7 +158,7 @@ class HistoryViewModelTest {
         HistoryViewModel.Detail all = model.detailProperty().get();
 
         assertThat(cut.complete()).isFalse();
-        assertThat(cut.stdout().text()).hasSize(HistoryViewModel.DETAIL_PREVIEW_CHARS);
+        assertThat(cut.stdout().text()).hasSize(HistoryDetails.PREVIEW_CHARS);
         assertThat(cut.stdout().fullLength()).isEqualTo(10_000_000);
         assertThat(all.complete()).isTrue();
         assertThat(all.stdout().text()).isEqualTo(big);
