@@ -147,7 +147,7 @@ public final class AgentsView extends BorderPane {
         Label scanLabel = new Label("Scan subsystem");
         scanLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox scanBar = new HBox(10, scanLabel, scanSubsystem, scanSelected,
-                ScanAllMatching.control(scans, model.searchTextProperty()::get), details, batchSummary);
+                ScanAllMatching.control(scans, model::shownFilter), details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getChildren().setAll(searchBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));

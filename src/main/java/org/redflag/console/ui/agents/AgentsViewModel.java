@@ -33,6 +33,7 @@ public final class AgentsViewModel {
     private final ObservableList<AgentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<AgentRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private String shownFilter = "";
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -53,10 +54,19 @@ public final class AgentsViewModel {
         loading.set(true);
         executor.submit(() -> agents.page(filter, null, PAGE_SIZE), page -> {
             if (requested == generation) {
+                shownFilter = filter;
                 rows.setAll(toRows(page));
                 finishLoad(page.size() == PAGE_SIZE);
             }
-        }, this::failed);
+        }, failure -> failed(requested, failure));
+    }
+
+    /**
+     * The search the rows on screen match. The search box changes at each keystroke, the rows only after the
+     * pause: the next page, a resync and "Scan all matching" go by what is shown, never by a half-typed search.
+     */
+    public String shownFilter() {
+        return shownFilter;
     }
 
     public void loadMore() {
@@ -64,7 +74,7 @@ public final class AgentsViewModel {
             return;
         }
         long requested = generation;
-        String filter = searchText.get();
+        String filter = shownFilter;
         AgentRepository.PageKey after = AgentRepository.PageKey.after(rows.get(rows.size() - 1).agent());
         loading.set(true);
         executor.submit(() -> agents.page(filter, after, PAGE_SIZE), page -> {
@@ -72,7 +82,7 @@ public final class AgentsViewModel {
                 rows.addAll(toRows(page));
                 finishLoad(page.size() == PAGE_SIZE);
             }
-        }, this::failed);
+        }, failure -> failed(requested, failure));
     }
 
     /**
@@ -85,7 +95,7 @@ public final class AgentsViewModel {
             return;
         }
         long requested = generation;
-        String filter = searchText.get();
+        String filter = shownFilter;
         int shown = Math.max(PAGE_SIZE, rows.size());
         executor.submit(() -> agents.page(filter, null, shown), page -> {
             if (requested == generation && !loading.get()) {
@@ -128,7 +138,12 @@ public final class AgentsViewModel {
         summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " agents shown · " + online + " online");
     }
 
-    private void failed(Throwable failure) {
+    /** A failure of a load that a newer one replaced neither ends the newer one's loading nor bothers anyone. */
+    private void failed(long requested, Throwable failure) {
+        if (requested != generation) {
+            LOG.debug("A replaced agents load failed", failure);
+            return;
+        }
         loading.set(false);
         onError.accept(failure);
     }

@@ -41,4 +41,75 @@ class AgentsViewModelTest {
                 .satisfies(row -> assertThat(row.agent().lastSeen()).isEqualTo(NOW));
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void loadMoreDuringTheSearchPauseStaysWithTheSearchTheRowsShow() {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        for (int i = 0; i < AgentsViewModel.PAGE_SIZE + 20; i++) {
+            Fleets.insertAgent(db, String.format("web-%03d.prod", i), "linux", NOW);
+        }
+        Fleets.insertAgent(db, "zz-db-01.prod", "linux", NOW);
+        AgentsViewModel model = new AgentsViewModel(new AgentRepository(db.dataSource()), new SameThreadExecutor(),
+                clock, failure -> { });
+        model.searchTextProperty().set("web-");
+        model.reload();
+        assertThat(model.rows()).hasSize(AgentsViewModel.PAGE_SIZE);
+
+        // The admin types on; the reload waits for the pause, and meanwhile the list scrolls to its end.
+        model.searchTextProperty().set("db");
+        model.loadMore();
+
+        assertThat(model.rows()).hasSize(AgentsViewModel.PAGE_SIZE + 20)
+                .allMatch(row -> row.agent().hostname().startsWith("web-"));
+        assertThat(model.shownFilter()).isEqualTo("web-");
+    }
+
+    @Test
+    void aReplacedLoadsFailureNeitherEndsTheNewLoadNorReportsAnError() {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        HeldExecutor held = new HeldExecutor();
+        List<Throwable> reported = new ArrayList<>();
+        AgentsViewModel model = new AgentsViewModel(new AgentRepository(db.dataSource()), held, clock, reported::add);
+        model.reload();
+        model.reload();
+
+        held.fail(0, new java.sql.SQLException("the first load's connection broke"));
+
+        assertThat(model.loadingProperty().get()).as("the second load is still on its way").isTrue();
+        assertThat(reported).isEmpty();
+        held.run(1);
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.rows()).hasSize(1);
+    }
+
+    /** Holds submitted work until the test says how it ends, so answers can arrive out of order. */
+    private static final class HeldExecutor implements org.redflag.console.ui.BackgroundExecutor {
+        private record Held(java.util.concurrent.Callable<Object> work, java.util.function.Consumer<Object> done,
+                java.util.function.Consumer<Throwable> failed) {
+        }
+
+        private final List<Held> held = new ArrayList<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<Throwable> onFailure) {
+            held.add(new Held((java.util.concurrent.Callable<Object>) work,
+                    (java.util.function.Consumer<Object>) onSuccess, onFailure));
+        }
+
+        void run(int index) {
+            Held h = held.get(index);
+            try {
+                h.done().accept(h.work().call());
+            } catch (Exception e) {
+                h.failed().accept(e);
+            }
+        }
+
+        void fail(int index, Throwable failure) {
+            held.get(index).failed().accept(failure);
+        }
+    }
 }
