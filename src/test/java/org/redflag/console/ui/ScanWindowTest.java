@@ -61,7 +61,7 @@ class ScanWindowTest {
         System.out.printf("Three clicks posted within %d ms%n", took[0]);
 
         Label web01State = scanState(robot, "web-01.prod");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(web01State.getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "storage queued".equals(web01State.getText()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ? AND command_type = 'scan_storage'",
@@ -77,7 +77,7 @@ class ScanWindowTest {
 
         robot.clickOn(scanButton(robot, "web-02.prod"));
         Label web02State = scanState(robot, "web-02.prod");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(web02State.getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "storage queued".equals(web02State.getText()));
         assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", web02)).isEqualTo(1);
         assertThat(javafx.stage.Window.getWindows()).as("rapid clicks on a scan button open no details").hasSize(1);
         assertThat(scanState(robot, "web-01.prod").getText()).isEqualTo("storage queued");
@@ -91,14 +91,14 @@ class ScanWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "live".equals(live.getText()));
         robot.clickOn(scanButton(robot, "web-01.prod"));
         Label state = scanState(robot, "web-01.prod");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "storage queued".equals(state.getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "storage queued".equals(state.getText()));
 
         // An agent, through another connection, takes the scan and reports.
         SimulatedFleet.Round round = agentsAnswer();
         assertThat(round.completed()).isEqualTo(1);
 
         // The live poll is 30 s away: within 10 s only a notification can have brought this.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.getText().startsWith("storage completed"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().startsWith("storage completed"));
         assertThat(live.getText()).isEqualTo("live");
     }
 
@@ -112,21 +112,21 @@ class ScanWindowTest {
         TableView<AgentCommand> commands = Fx.waitForNode(robot, "#detail-commands");
         TableView<StorageMetric> storage = robot.lookup("#detail-storage").queryTableView();
         TableView<?> subsystems = robot.lookup("#detail-subsystems").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> subsystems.getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> subsystems.getItems().size() == 3);
         assertThat(robot.lookup("#detail-scan-docker").queryButton().isDisabled())
                 .as("a disabled subsystem offers no scan").isTrue();
         assertThat(storage.getItems()).isEmpty();
 
         robot.clickOn("#detail-scan-storage");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
         assertThat(commands.getItems().get(0).status()).isEqualTo(CommandStatus.PENDING);
 
         agentsAnswer();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !commands.getItems().isEmpty()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !commands.getItems().isEmpty()
                 && commands.getItems().get(0).status() == CommandStatus.COMPLETED && !storage.getItems().isEmpty());
         assertThat(storage.getItems()).extracting(StorageMetric::mountpoint).contains("/", "/boot");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".scan-state").queryAll().stream()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".scan-state").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("completed")));
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
     }
@@ -138,7 +138,7 @@ class ScanWindowTest {
         robot.clickOn("#agent-details");
         Fx.waitForNode(robot, "#detail-scan-storage");
         robot.clickOn("#detail-scan-storage");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> db.queryLong("SELECT count(*) FROM agent_commands WHERE agent_id = ?", web01) == 1);
         db.execute("INSERT INTO update_logs (agent_id, action, result, subsystem) VALUES ('" + web02
                 + "', 'scan_storage', 'success', 'storage')");
@@ -146,7 +146,7 @@ class ScanWindowTest {
 
         robot.clickOn("#detail-history-tab");
         TableView<HistoryEntry> history = Fx.waitForNode(robot, "#agent-detail #history-table");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
         assertThat(history.getItems()).extracting(HistoryEntry::agentId).containsOnly(web01);
         assertThat(history.getItems()).extracting(HistoryEntry::action).containsExactly("scan_storage");
     }
@@ -157,16 +157,16 @@ class ScanWindowTest {
         robot.clickOn("web-02.prod");
         robot.clickOn("#agent-details");
         TableView<AgentCommand> commands = Fx.waitForNode(robot, "#detail-commands");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#detail-scan-storage").tryQuery().isPresent());
         robot.clickOn("#detail-scan-storage");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> commands.getItems().size() == 1);
 
         Fx.clickInSettledDetails(robot, "Cancel");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> commands.getItems().get(0).status() == CommandStatus.CANCELLED);
         Fx.clickInSettledDetails(robot, "Retry");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> commands.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> commands.getItems().size() == 2);
 
         AgentCommand retried = commands.getItems().get(0);
         assertThat(retried.status()).isEqualTo(CommandStatus.PENDING);
@@ -180,7 +180,7 @@ class ScanWindowTest {
         Fleets.insertSubsystem(db, web02, "docker", true);
         TableView<AgentRow> table = robot.lookup("#agents-table").queryTableView();
         robot.clickOn("#agents-refresh");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(r -> r.agent().scans("docker")));
         javafx.scene.control.ChoiceBox<org.redflag.console.scan.Subsystem> subsystem =
                 robot.lookup("#scan-subsystem").queryAs(javafx.scene.control.ChoiceBox.class);
@@ -198,7 +198,7 @@ class ScanWindowTest {
 
         // The reason shows where the admin points, although the button itself is disabled.
         robot.moveTo(web01Scan);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.listWindows().stream()
                 .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && reason.equals(t.getText())));
         robot.clickOn(web01Scan);
         WaitForAsyncUtils.waitForFxEvents();
@@ -228,7 +228,7 @@ class ScanWindowTest {
                        ('%1$s', 'AMD EPYC 7763', 16, 68719476736, 17179869184, 90061, '2026-11-25T11:00:00Z')
                 """.formatted(web01));
         robot.clickOn("#detail-refresh");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detail-system-cpu").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#detail-system-cpu").tryQuery().isPresent());
         assertThat(robot.lookup("#detail-system-cpu").queryAs(Label.class).getText()).isEqualTo("AMD EPYC 7763 · 16 cores");
         assertThat(robot.lookup("#detail-system-memory").queryAs(Label.class).getText()).isEqualTo("16.0 GiB of 64.0 GiB in use");
         assertThat(robot.lookup("#detail-system-up-for").queryAs(Label.class).getText()).isEqualTo("1 d 1 h");
