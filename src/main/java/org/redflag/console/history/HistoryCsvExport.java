@@ -99,10 +99,18 @@ public final class HistoryCsvExport {
         out.write("\r\n");
     }
 
-    /** Null and empty both become an empty field: CSV has no null. */
-    private static void writeField(Writer out, String value) throws IOException {
+    /**
+     * Null and empty both become an empty field: CSV has no null. A cell a spreadsheet would take for a formula
+     * (it begins with =, +, -, @, a tab or a carriage return: an agent's output is anyone's text) gets a leading
+     * apostrophe, so opening the export never runs what a host printed.
+     */
+    static void writeField(Writer out, String value) throws IOException {
         if (value == null || value.isEmpty()) {
             return;
+        }
+        // A plain negative number (an exit code) stays a number: no spreadsheet runs "-1".
+        if ("=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !value.matches("-\\d+")) {
+            value = "'" + value;
         }
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;

@@ -57,7 +57,10 @@ class HistoryCsvExportTest {
                 .export(filter, target, progressInto(progress, () -> false));
 
         List<List<String>> csv = parse(Files.readString(target, StandardCharsets.UTF_8));
-        List<List<String>> expected = rowsInDatabase(db, "web", "storage");
+        // Field for field, except that a cell a spreadsheet would run as a formula is exported as text.
+        List<List<String>> expected = rowsInDatabase(db, "web", "storage").stream()
+                .map(row -> row.stream().map(v -> v.startsWith("=") ? "'" + v : v).toList()).toList();
+        assertThat(csv.stream().anyMatch(row -> row.contains("'=cmd|' /C calc'!A0"))).isTrue();
         assertThat(csv.get(0)).isEqualTo(HistoryCsvExport.HEADER);
         assertThat(expected).hasSizeGreaterThan(300);
         assertThat(csv.subList(1, csv.size())).isEqualTo(expected);
@@ -173,5 +176,16 @@ class HistoryCsvExportTest {
             i++;
         }
         return records;
+    }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreExportedAsText() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        for (String cell : List.of("=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "-1", "plain")) {
+            HistoryCsvExport.writeField(out, cell);
+            out.write('|');
+        }
+        assertThat(out.toString()).isEqualTo(
+                "\"'=HYPERLINK(\"\"http://evil\"\")\"|'+1+1|'-2+3|'@SUM(A1)|'\tTAB|-1|plain|");
     }
 }
