@@ -138,7 +138,27 @@ public final class AgentRepository {
      */
     public static String containsPattern(String hostnameFilter) {
         return hostnameFilter == null || hostnameFilter.isBlank() ? null
-                : "%" + escapeLike(hostnameFilter.strip()) + "%";
+                // PostgreSQL refuses a NUL in any text: one in a search can only mean "matches nothing".
+                : "%" + escapeLike(hostnameFilter.strip()).replace("\0", "\uFFFF") + "%";
+    }
+
+    /** The longest hostname there is (DNS), so a longer search is a mistake worth saying. */
+    static final int MAX_HOSTNAME = 255;
+
+    /** Why a search cannot match any hostname, in a sentence for the search box; empty when it can. */
+    public static java.util.Optional<String> searchProblem(String hostnameFilter) {
+        if (hostnameFilter == null) {
+            return java.util.Optional.empty();
+        }
+        if (hostnameFilter.indexOf('\0') >= 0) {
+            return java.util.Optional.of("The search contains a NUL character, which no hostname contains. "
+                    + "Remove it and search again.");
+        }
+        if (hostnameFilter.strip().length() > MAX_HOSTNAME) {
+            return java.util.Optional.of("The search is longer than a hostname can be (" + MAX_HOSTNAME
+                    + " characters). Search for a shorter part of the name.");
+        }
+        return java.util.Optional.empty();
     }
 
     /** How many agents the search matches (exact: the confirmation of a scan of all of them names the number). */

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.live.ChangeBus;
 import org.redflag.console.ui.BackgroundExecutor;
 import org.redflag.console.ui.Debouncer;
@@ -38,6 +39,7 @@ public final class AgentsScreen {
         };
         this.agentHistory = agentId -> HistoryView.forAgent(context.history(), executor, clock, errors, agentId);
         this.agents = new AgentsViewModel(context.agents(), executor, clock, onError);
+        agents.onInputProblem(sentence -> errors.report(ConsoleArea.AGENTS, sentence, null, null));
         this.scans = new AgentScansViewModel(requests, context.commands(), executor, details);
         scans.offer(context.scans().scannableSubsystems());
         changes.onChange(Platform::runLater, notice -> {

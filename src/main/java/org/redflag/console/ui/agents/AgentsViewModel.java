@@ -34,6 +34,7 @@ public final class AgentsViewModel {
     private final ObservableList<AgentRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private String shownFilter = "";
+    private java.util.function.Consumer<String> onInputProblem;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -46,11 +47,27 @@ public final class AgentsViewModel {
         this.executor = executor;
         this.clock = clock;
         this.onError = onError;
+        this.onInputProblem = sentence -> onError.accept(new IllegalArgumentException(sentence));
+    }
+
+    /** Where a search that cannot match goes: one sentence, no stack trace (the window's error door). */
+    public void onInputProblem(java.util.function.Consumer<String> action) {
+        this.onInputProblem = action;
     }
 
     public void reload() {
         long requested = ++generation;
         String filter = searchText.get();
+        var problem = AgentRepository.searchProblem(filter);
+        if (problem.isPresent()) {
+            // A typo, not a fault: the sentence where the count goes, and once in the history.
+            rows.clear();
+            moreAvailable.set(false);
+            loading.set(false);
+            summary.set(problem.get());
+            onInputProblem.accept(problem.get());
+            return;
+        }
         loading.set(true);
         executor.submit(() -> agents.page(filter, null, PAGE_SIZE), page -> {
             if (requested == generation) {

@@ -112,4 +112,29 @@ class AgentsViewModelTest {
             held.get(index).failed().accept(failure);
         }
     }
+
+    @Test
+    void aSearchNoHostnameCanMatchIsOneSentenceAndNoQuery() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        List<Throwable> faults = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        AgentsViewModel model = new AgentsViewModel(new AgentRepository(db.dataSource()), new SameThreadExecutor(),
+                clock, faults::add);
+        model.onInputProblem(sentences::add);
+
+        model.searchTextProperty().set("web\u0000");
+        model.reload();
+        model.searchTextProperty().set("w".repeat(10_000));
+        model.reload();
+
+        assertThat(sentences).containsExactly(
+                "The search contains a NUL character, which no hostname contains. Remove it and search again.",
+                "The search is longer than a hostname can be (255 characters). Search for a shorter part of the name.");
+        assertThat(model.summaryProperty().get()).startsWith("The search is longer");
+        assertThat(model.rows()).isEmpty();
+        assertThat(faults).isEmpty();
+        // The database never sees a NUL, even from a caller that skips the check.
+        assertThat(new AgentRepository(db.dataSource()).countMatching("web\u0000")).isZero();
+    }
 }
