@@ -18,7 +18,9 @@ final class ConnectionProblems {
 
     static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target) {
         String where = target.describe();
-        String user = target.user() == null ? System.getProperty("user.name") : target.user();
+        // pgjdbc takes the user from --db-user, else from the URL's user=, else the login name: say the one it used.
+        String user = target.user() != null ? target.user()
+                : JdbcUrls.parameter(target.jdbcUrl(), "user").orElse(System.getProperty("user.name"));
         SQLException sql = Causes.find(failure, SQLException.class).orElse(null);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
 
@@ -35,10 +37,17 @@ final class ConnectionProblems {
                             + "running, the host and port are right, and no firewall is in the way." + EMBEDDED_HINT,
                     failure);
         }
+        if ("28000".equals(state) && String.valueOf(sql.getMessage()).contains("does not exist")) {
+            return new ConnectionProblem(ConnectionProblem.Kind.AUTHENTICATION_FAILED,
+                    "PostgreSQL at " + where + " has no role (user) \"" + user + "\". Check the user (--db-user, or "
+                            + "user= in --db-url); `psql -c '\\du'` on the server lists the roles there.", failure);
+        }
         if ("28P01".equals(state) || "28000".equals(state)) {
             return new ConnectionProblem(ConnectionProblem.Kind.AUTHENTICATION_FAILED,
-                    "PostgreSQL at " + where + " refused the password for user \"" + user + "\". Check the user "
-                            + "(--db-user) and the password (PGPASSWORD, ~/.pgpass, or the password prompt).",
+                    "PostgreSQL at " + where + " refused user \"" + user + "\" with that password: there may be no such "
+                            + "role on the server (it does not say which), or the password does not match. Check the user "
+                            + "(--db-user, or user= in --db-url) and the password (PGPASSWORD, ~/.pgpass, or the "
+                            + "password prompt).",
                     failure);
         }
         if ("08004".equals(state) || (sql != null && String.valueOf(sql.getMessage()).contains("no password"))) {

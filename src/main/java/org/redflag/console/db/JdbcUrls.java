@@ -56,6 +56,12 @@ public final class JdbcUrls {
         return host + ":" + port + "/" + db;
     }
 
+    /** A connection parameter of the URL (e.g. "user"), as pgjdbc reads it. */
+    public static java.util.Optional<String> parameter(String url, String name) {
+        Properties parsed = url == null ? null : Driver.parseURL(url, null);
+        return parsed == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(parsed.getProperty(name));
+    }
+
     private static ConnectionProblem badUrl(String url, String sentence) {
         return new ConnectionProblem(ConnectionProblem.Kind.BAD_URL,
                 sentence + " Check --db-url (or REDFLAG_DB_URL), or leave it out to use the embedded database.");

@@ -41,7 +41,7 @@ class BadInputTest {
 
         CliRun run = check(Map.of("PGPASSWORD", "wrong"), "--db-url", db.url(), "--db-user", "alice");
 
-        assertCannotRun(run, "refused the password for user \"alice\". Check the user (--db-user) and the password");
+        assertCannotRun(run, "refused user \"alice\" with that password: there may be no such role");
         assertThat(run.err()).doesNotContain("wrong");
     }
 

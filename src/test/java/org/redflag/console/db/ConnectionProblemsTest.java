@@ -42,4 +42,18 @@ class ConnectionProblemsTest {
 
         assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.UNREACHABLE);
     }
+
+    @Test
+    void aUrlWhoseUserIsNoRoleOfTheServerIsSaidSoNamingThatUser() {
+        org.redflag.console.testing.TestDatabase db = org.redflag.console.testing.TestPostgres.newDatabase();
+        var target = new DatabaseTarget.Server(db.url() + "?user=nosuch_role", null);
+
+        // The server asks for a password before it says anything about the role, so the sentence names the
+        // URL's user (not the login name) and both possible causes.
+        var problem = org.junit.jupiter.api.Assertions.assertThrows(ConnectionProblem.class,
+                () -> Database.open(target, java.util.Optional.of("guess".toCharArray())).close());
+
+        assertThat(problem.getMessage()).startsWith("PostgreSQL at localhost:")
+                .contains("refused user \"nosuch_role\" with that password: there may be no such role");
+    }
 }
