@@ -13,11 +13,23 @@ final class AgentRows {
     }
 
     static Button scanButton(FxRobot robot, String hostname) {
+        awaitRow(robot, ".scan-button", hostname);
         return robot.lookup(".scan-button").match(node -> showsRow(node, hostname)).queryButton();
     }
 
     static Label scanState(FxRobot robot, String hostname) {
+        awaitRow(robot, ".scan-state", hostname);
         return robot.lookup(".scan-state").match(node -> showsRow(node, hostname)).queryAs(Label.class);
+    }
+
+    /** A live reload re-lays the rows out: for a pulse, no cell may show the agent. */
+    private static void awaitRow(FxRobot robot, String query, String hostname) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup(query).match(node -> showsRow(node, hostname)).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no row shows " + hostname + " within 20 s", e);
+        }
     }
 
     /** The table keeps spare cells for measuring; only a cell the user can see counts. */

@@ -113,7 +113,8 @@ class ScanWindowTest {
         TableView<StorageMetric> storage = robot.lookup("#detail-storage").queryTableView();
         TableView<?> subsystems = robot.lookup("#detail-subsystems").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> subsystems.getItems().size() == 3);
-        assertThat(robot.lookup("#detail-scan-docker").queryButton().isDisabled())
+        // The rows' cells are laid out a pulse after the items arrive.
+        assertThat(Fx.<Button>waitForNode(robot, "#detail-scan-docker").isDisabled())
                 .as("a disabled subsystem offers no scan").isTrue();
         assertThat(storage.getItems()).isEmpty();
 
