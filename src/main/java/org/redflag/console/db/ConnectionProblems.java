@@ -15,8 +15,14 @@ final class ConnectionProblems {
     private ConnectionProblems() {
     }
 
-    static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target) {
+    /** @param url the URL pgjdbc was given: the target's, with the TLS settings in force */
+    static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target, String url) {
         String where = target.describe();
+        // First: pgjdbc reports TLS failures with the SQL states of unreachable servers and missing passwords.
+        var tls = TlsProblems.explain(failure, url, where);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         String user = target.user() == null ? System.getProperty("user.name") : target.user();
         SQLException sql = find(failure, SQLException.class);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
