@@ -1,7 +1,10 @@
 package org.redflag.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.redflag.console.testing.CliRun;
@@ -98,6 +101,18 @@ class TlsCheckTest {
 
         assertOneSentence(run, "The CA certificate file /nonexistent/ca.crt does not exist or cannot be read. "
                 + "Check --db-sslrootcert");
+    }
+
+    @Test
+    void verifyFullWithoutAnyCaSaysWherePgjdbcLookedForOne() {
+        Path pgjdbcDefault = Path.of(System.getProperty("user.home"), ".postgresql", "root.crt");
+        assumeFalse(Files.exists(pgjdbcDefault), "this machine's user has a default CA for pgjdbc");
+
+        CliRun run = check(Map.of(), server.url("localhost") + "?ssl=true");
+
+        assertOneSentence(run, "sslmode verify-full checks the server's certificate against the CA that signed it, and "
+                + "none was given (pgjdbc's default, " + pgjdbcDefault + ", does not exist). Give the CA's PEM file with "
+                + "--db-sslrootcert");
     }
 
     @Test

@@ -35,7 +35,9 @@ public record TestCertificates(Path ca, Path otherCa, Path serverCert, Path serv
     public static TestCertificates make() {
         try {
             Path dir = Files.createTempDirectory("redflag-test-tls");
-            return Files.isExecutable(OPENSSL) ? withOpenssl(dir) : withKeytool(dir);
+            TestCertificates made = Files.isExecutable(OPENSSL) ? withOpenssl(dir) : withKeytool(dir);
+            removeAtExit(dir);
+            return made;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +105,14 @@ public record TestCertificates(Path ca, Path otherCa, Path serverCert, Path serv
             throw new IOException("could not read the keys keytool made", e);
         }
         return c.privateKeys();
+    }
+
+    /** The JVM deletes in the reverse order of registering: the files first, then their folder. */
+    static void removeAtExit(Path dir) throws IOException {
+        dir.toFile().deleteOnExit();
+        try (var files = Files.list(dir)) {
+            files.forEach(file -> file.toFile().deleteOnExit());
+        }
     }
 
     private static TestCertificates in(Path dir) {

@@ -18,7 +18,9 @@ class TestCertificatesTest {
 
     @Test
     void keytoolMakesCertificatesOfTheSameShapeAsOpenssl() throws Exception {
-        TestCertificates made = TestCertificates.withKeytool(Files.createTempDirectory("redflag-test-keytool"));
+        Path dir = Files.createTempDirectory("redflag-test-keytool");
+        TestCertificates made = TestCertificates.withKeytool(dir);
+        TestCertificates.removeAtExit(dir);
 
         X509Certificate ca = read(made.ca());
         X509Certificate server = read(made.serverCert());

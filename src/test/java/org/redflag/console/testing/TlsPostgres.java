@@ -39,14 +39,11 @@ public final class TlsPostgres {
             Path dataDir = Files.createTempDirectory("redflag-test-pg-tls");
             // As root, zonky runs the server in a user namespace (unshare -U) where root's files show as the
             // server's own, so a 0600 key file owned by root is one PostgreSQL accepts.
-            EmbeddedPostgres started = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+            EmbeddedPostgres started = TestPostgres.builder(dataDir)
                     .setServerConfig("ssl", "on")
                     .setServerConfig("ssl_cert_file", certificates.serverCert().toString())
                     .setServerConfig("ssl_key_file", certificates.serverKey().toString())
                     .setServerConfig("ssl_ca_file", certificates.ca().toString())
-                    .setServerConfig("fsync", "off")
                     .start();
             TlsPostgres tls = new TlsPostgres(started, certificates);
             tls.acceptClientCertificates(dataDir);

@@ -197,7 +197,7 @@ public final class HistoryViewModel {
         }, failure -> errors.report("history", failure));
     }
 
-    private Detail readDetail(HistoryEntry entry, int maxChars) throws java.sql.SQLException {
+    private Detail readDetail(HistoryEntry entry, int maxChars) throws Exception {
         HistoryOutput output = history.output(entry.id(), maxChars).orElse(new HistoryOutput(null, 0, null, 0));
         return new Detail(entry, OutputText.of(output.stdout(), output.stdoutLength()),
                 OutputText.of(output.stderr(), output.stderrLength()));
