@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.db.TlsSettings;
 import org.redflag.console.server.ServerConnection;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,26 @@ public final class DatabaseOptions {
             description = "Database user (env REDFLAG_DB_USER; default: your login name). The password comes from "
                     + "PGPASSWORD, ~/.pgpass (PGPASSFILE), or a prompt in the window.")
     String dbUser;
+
+    @Option(names = "--db-sslmode", paramLabel = "MODE",
+            description = "TLS to the database: disable, allow, prefer, require, verify-ca or verify-full (env "
+                    + "REDFLAG_DB_SSLMODE; replaces sslmode in the URL; pgjdbc's default is prefer). verify-full "
+                    + "checks the server's certificate and host name.")
+    String sslMode;
+
+    @Option(names = "--db-sslrootcert", paramLabel = "FILE",
+            description = "PEM file of the CA that signed the database server's certificate (env "
+                    + "REDFLAG_DB_SSLROOTCERT; default ~/.postgresql/root.crt).")
+    String sslRootCert;
+
+    @Option(names = "--db-sslcert", paramLabel = "FILE",
+            description = "Client certificate, for a server that authenticates by certificate "
+                    + "(env REDFLAG_DB_SSLCERT).")
+    String sslCert;
+
+    @Option(names = "--db-sslkey", paramLabel = "FILE",
+            description = "The client certificate's key, PKCS-8 DER (.pk8) or PKCS-12 (.p12) (env REDFLAG_DB_SSLKEY).")
+    String sslKey;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder for the embedded database, logs and the error spool (env REDFLAG_DATA_DIR; "
@@ -93,7 +114,28 @@ public final class DatabaseOptions {
      * {@link #problem()} finds, plus a bad REDFLAG_SERVER_URL or a server without usable credentials.
      */
     public Optional<String> problem(Map<String, String> env) {
-        return problem().or(() -> serverProblem(env));
+        return problem().or(() -> tlsProblem(env)).or(() -> serverProblem(env));
+    }
+
+    /** TLS options on the embedded database would look like protection they are not: it is local and has no TLS. */
+    private Optional<String> tlsProblem(Map<String, String> env) {
+        boolean tlsOption = firstNonBlank(sslMode, firstNonBlank(sslRootCert, firstNonBlank(sslCert, sslKey))) != null;
+        if (tlsOption && firstNonBlank(dbUrl, env.get("REDFLAG_DB_URL")) == null) {
+            return Optional.of("--db-sslmode, --db-sslrootcert, --db-sslcert and --db-sslkey are for a database given "
+                    + "with --db-url (or REDFLAG_DB_URL); the embedded database runs on this machine without TLS.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The TLS settings in force, each on its own: the option, else the environment, else (left null) the URL's own
+     * parameter, else pgjdbc's default.
+     */
+    public TlsSettings tls(Map<String, String> env) {
+        return new TlsSettings(firstNonBlank(sslMode, env.get("REDFLAG_DB_SSLMODE")),
+                firstNonBlank(sslRootCert, env.get("REDFLAG_DB_SSLROOTCERT")),
+                firstNonBlank(sslCert, env.get("REDFLAG_DB_SSLCERT")),
+                firstNonBlank(sslKey, env.get("REDFLAG_DB_SSLKEY")));
     }
 
     private Optional<String> serverProblem(Map<String, String> env) {
@@ -162,7 +204,7 @@ public final class DatabaseOptions {
         String user = firstNonBlank(dbUser, env.get("REDFLAG_DB_USER"));
         DatabaseTarget target = url == null
                 ? new DatabaseTarget.Embedded(DataFolders.postgresData(dataDirectory(env)), embeddedPort)
-                : new DatabaseTarget.Server(url, user);
+                : new DatabaseTarget.Server(url, user, tls(env));
         boolean simulate = simulateFleet != null
                 ? simulateFleet
                 : ConsoleSettings.simulatesByDefault(target, !noDemo);

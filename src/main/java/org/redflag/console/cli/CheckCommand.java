@@ -12,6 +12,7 @@ import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.DatabaseOptions;
 import org.redflag.console.app.Passwords;
 import org.redflag.console.db.ConnectionProblem;
+import org.redflag.console.db.ConnectionSecurity;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.schema.Capabilities;
 import picocli.CommandLine.Command;
@@ -68,6 +69,7 @@ public final class CheckCommand implements Callable<Integer> {
                 Map<String, Object> facts = new LinkedHashMap<>();
                 facts.put("connected_to", context.database().describe());
                 facts.put("server_version", server);
+                facts.put("encryption", encryption(context.database().security()));
                 facts.put("schema_kind", capabilities.kind().name().toLowerCase(Locale.ROOT));
                 facts.put("schema", schema);
                 facts.put("recorded_up_to", capabilities.recordedUpTo().orElse(null));
@@ -81,6 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
             } else {
                 out.printf("Connected to  %s%n", context.database().describe());
                 out.printf("Server        PostgreSQL %s%n", server);
+                out.printf("Encryption    %s%n", context.database().security().describe());
                 out.printf("Schema        %s%s%n", schema, agents == null ? "" : " · " + agents + (agents == 1 ? " agent" : " agents"));
                 if (!capabilities.features().isEmpty() && !capabilities.isConsole()) {
                     out.printf("Capabilities  %s%n", String.join(", ", capabilities.featureLabels()));
@@ -98,6 +101,16 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (SQLException | RuntimeException e) {
             return CliErrors.print(spec, "Connected, but a query failed: " + e.getMessage());
         }
+    }
+
+    private static Map<String, Object> encryption(ConnectionSecurity security) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("encrypted", security.known() ? security.encrypted() : null);
+        facts.put("protocol", security.protocol());
+        facts.put("cipher", security.cipher());
+        facts.put("sslmode", security.sslMode());
+        facts.put("summary", security.describe());
+        return facts;
     }
 
     /** The agent count where the console can read agents; null where it cannot (an unmigrated or unknown schema). */

@@ -14,6 +14,8 @@ public final class ConnectionProblem extends Exception {
         PASSWORD_REQUIRED,
         AUTHENTICATION_FAILED,
         NO_SUCH_DATABASE,
+        /** The TLS settings, or the server's certificate or its lack of TLS, stopped the connection. */
+        TLS,
         DATA_DIR_NOT_WRITABLE,
         DATA_DIR_IN_USE,
         PORT_IN_USE,

@@ -16,11 +16,17 @@ final class ConnectionProblems {
     private ConnectionProblems() {
     }
 
-    static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target) {
+    /** @param url the URL pgjdbc was given: the target's, with the TLS settings in force */
+    static ConnectionProblem explain(Throwable failure, DatabaseTarget.Server target, String url) {
         String where = target.describe();
+        // First: pgjdbc reports TLS failures with the SQL states of unreachable servers and missing passwords.
+        var tls = TlsProblems.explain(failure, url, where);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         // pgjdbc takes the user from --db-user, else from the URL's user=, else the login name: say the one it used.
         String user = target.user() != null ? target.user()
-                : JdbcUrls.parameter(target.jdbcUrl(), "user").orElse(System.getProperty("user.name"));
+                : JdbcUrls.parameter(url, "user").orElse(System.getProperty("user.name"));
         SQLException sql = Causes.find(failure, SQLException.class).orElse(null);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
 

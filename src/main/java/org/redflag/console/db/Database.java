@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.jdbc.SslMode;
 import org.redflag.console.causes.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedServer embedded;
     private final String url;
+    private final ConnectionSecurity security;
 
-    private Database(DatabaseTarget target, HikariDataSource pool, EmbeddedServer embedded, String url) {
+    private Database(DatabaseTarget target, HikariDataSource pool, EmbeddedServer embedded, String url,
+            ConnectionSecurity security) {
         this.target = target;
         this.pool = pool;
         this.embedded = embedded;
         this.url = url;
+        this.security = security;
     }
 
     /**
@@ -48,7 +52,7 @@ public final class Database implements AutoCloseable {
             EmbeddedServer server = EmbeddedServer.start(embeddedTarget);
             try {
                 String url = server.jdbcUrl();
-                return new Database(target, pool(url, EmbeddedServer.USER, Optional.empty()), server, url);
+                return opened(target, pool(url, EmbeddedServer.USER, Optional.empty()), server, url);
             } catch (RuntimeException e) {
                 server.close();
                 throw new ConnectionProblem(ConnectionProblem.Kind.EMBEDDED_START_FAILED,
@@ -58,12 +62,30 @@ public final class Database implements AutoCloseable {
             }
         }
         DatabaseTarget.Server server = (DatabaseTarget.Server) target;
-        String url = JdbcUrls.validate(server.jdbcUrl());
+        String url = JdbcUrls.withParameters(JdbcUrls.validate(server.jdbcUrl()), server.tls().parameters());
+        TlsProblems.check(url);
+        HikariDataSource pool;
         try {
-            return new Database(target, pool(url, server.user(), password), null, url);
+            pool = pool(url, server.user(), password);
         } catch (RuntimeException e) {
-            throw ConnectionProblems.explain(e, server);
+            throw ConnectionProblems.explain(e, server, url);
         }
+        return opened(target, pool, null, url);
+    }
+
+    private static Database opened(DatabaseTarget target, HikariDataSource pool, EmbeddedServer embedded, String url)
+            throws ConnectionProblem {
+        SslMode mode = TlsProblems.mode(url);
+        ConnectionSecurity security;
+        try (Connection c = pool.getConnection()) {
+            security = ConnectionSecurity.read(c, mode);
+        } catch (SQLException e) {
+            // Only the status line loses a fact; the database itself answered.
+            LOG.warn("Could not read whether the connection is encrypted", e);
+            security = ConnectionSecurity.unknown(mode);
+        }
+        LOG.info("Connections to {}: {} (sslmode {})", target.describe(), security.describe(), mode.value);
+        return new Database(target, pool, embedded, url, security);
     }
 
     private static HikariDataSource pool(String url, String user, Optional<char[]> password) {
@@ -107,6 +129,19 @@ public final class Database implements AutoCloseable {
     /** Where we are connected, for the status bar: "embedded" or host:port/db. */
     public String describe() {
         return isEmbedded() ? "embedded (port " + embedded.port() + ")" : JdbcUrls.hostAndDatabase(url);
+    }
+
+    /**
+     * For the window's status line: where, and for a server how the connection travels
+     * ("db.example:5432/redflag · TLS 1.3 (verified)"); the embedded server is on this machine, so just where.
+     */
+    public String describeConnection() {
+        return isEmbedded() ? describe() : describe() + " · " + security.describe();
+    }
+
+    /** Whether the connections are encrypted and what pgjdbc verified, as it was when the database was opened. */
+    public ConnectionSecurity security() {
+        return security;
     }
 
     /** The JDBC URL without credentials; tests and the live listener use it to open extra connections. */

@@ -25,10 +25,19 @@ public sealed interface DatabaseTarget {
         }
     }
 
-    /** An existing server, reached through a pgjdbc URL; the user may be null (pgjdbc then uses the OS user). */
-    record Server(String jdbcUrl, String user) implements DatabaseTarget {
+    /**
+     * An existing server, reached through a pgjdbc URL; the user may be null (pgjdbc then uses the OS user).
+     * The TLS settings replace the URL's parameters of the same name.
+     */
+    record Server(String jdbcUrl, String user, TlsSettings tls) implements DatabaseTarget {
         public Server {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            tls = tls == null ? TlsSettings.NONE : tls;
+        }
+
+        /** The URL's own TLS parameters, if any, or pgjdbc's defaults. */
+        public Server(String jdbcUrl, String user) {
+            this(jdbcUrl, user, TlsSettings.NONE);
         }
 
         @Override

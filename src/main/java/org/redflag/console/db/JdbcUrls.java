@@ -1,6 +1,11 @@
 package org.redflag.console.db;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.postgresql.Driver;
 
@@ -42,6 +47,28 @@ public final class JdbcUrls {
                     + "URL and give it through PGPASSWORD or ~/.pgpass instead; the console will also ask for it.");
         }
         return trimmed;
+    }
+
+    /**
+     * The URL with these parameters set: each replaces a parameter of the same name in the URL's query, since
+     * pgjdbc lets a URL parameter win over a property handed to it beside the URL.
+     */
+    static String withParameters(String url, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return url;
+        }
+        int query = url.indexOf('?');
+        List<String> kept = new ArrayList<>();
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                if (!pair.isEmpty() && !parameters.containsKey(name)) {
+                    kept.add(pair);
+                }
+            }
+        }
+        parameters.forEach((name, value) -> kept.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return (query >= 0 ? url.substring(0, query) : url) + "?" + String.join("&", kept);
     }
 
     /** "host:port/db" for display; never includes query parameters (which could hold secrets). */

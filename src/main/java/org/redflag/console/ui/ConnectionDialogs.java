@@ -56,6 +56,7 @@ final class ConnectionDialogs {
             case UNREACHABLE, UNKNOWN_HOST -> "Cannot reach the database server";
             case PASSWORD_REQUIRED, AUTHENTICATION_FAILED -> "The database did not accept the login";
             case NO_SUCH_DATABASE -> "The database does not exist";
+            case TLS -> "The secure connection to the database failed";
             case DATA_DIR_NOT_WRITABLE, DATA_DIR_IN_USE, PORT_IN_USE, EMBEDDED_START_FAILED ->
                     "The embedded database could not start";
             case SCHEMA_MIGRATION_FAILED -> "The schema could not be migrated";

@@ -165,7 +165,7 @@ public final class ConsoleWindow {
         this.context = opened;
         errors.attach(opened.history());
         boolean demo = settings.seedsDemoFleet() && opened.capabilities().isConsole();
-        connectedAs = opened.database().describe() + (demo ? " · demo fleet" : "");
+        connectedAs = opened.database().describeConnection() + (demo ? " · demo fleet" : "");
         statusBar.showConnected(connectedAs);
         watchHealth(opened);
 

@@ -53,6 +53,7 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--db-url", "--db-user", "--data-dir", "--no-migrate", "--embedded-port",
+                "--db-sslmode", "--db-sslrootcert", "REDFLAG_DB_SSLMODE",
                 "check", "PGPASSWORD");
         assertThat(run.out()).doesNotContain("--password");
     }

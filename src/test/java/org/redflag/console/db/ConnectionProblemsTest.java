@@ -24,7 +24,7 @@ class ConnectionProblemsTest {
         inner.initCause(outer);
 
         ConnectionProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> ConnectionProblems.explain(outer, TARGET));
+                () -> ConnectionProblems.explain(outer, TARGET, TARGET.jdbcUrl()));
 
         assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.OTHER);
         assertThat(problem.getMessage()).startsWith("Could not open the database at db:5432/fleet: driver went away.");
@@ -38,7 +38,7 @@ class ConnectionProblemsTest {
         refused.initCause(outer);
 
         ConnectionProblem problem = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> ConnectionProblems.explain(outer, TARGET));
+                () -> ConnectionProblems.explain(outer, TARGET, TARGET.jdbcUrl()));
 
         assertThat(problem.kind()).isEqualTo(ConnectionProblem.Kind.UNREACHABLE);
     }

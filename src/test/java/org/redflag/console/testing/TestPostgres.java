@@ -77,14 +77,7 @@ public final class TestPostgres {
         if (server == null) {
             try {
                 Path dataDir = Files.createTempDirectory("redflag-test-pg");
-                EmbeddedPostgres started = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
+                EmbeddedPostgres started = builder(dataDir).start();
                 requirePasswordsForOtherRoles(started, dataDir);
                 server = started;
             } catch (IOException e) {
@@ -92,6 +85,17 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    /** A server for tests: its files in a fresh folder, removed at the end, and durability traded for speed. */
+    static EmbeddedPostgres.Builder builder(Path dataDir) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
     }
 
     private static void requirePasswordsForOtherRoles(EmbeddedPostgres started, Path dataDir) throws IOException {
