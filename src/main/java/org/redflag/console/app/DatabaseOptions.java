@@ -189,6 +189,20 @@ public final class DatabaseOptions {
         return value != null && !value.isEmpty();
     }
 
+    /** Whether --data-dir was given (the post-mortem demo otherwise takes a folder of its own). */
+    public boolean dataDirGiven() {
+        return dataDir != null;
+    }
+
+    public void useDataDirectory(Path folder) {
+        this.dataDir = folder;
+    }
+
+    /** Whether --db-url was given on the command line (the environment aside). */
+    public boolean dbUrlGiven() {
+        return dbUrl != null;
+    }
+
     /** The data folder in force: the option, else the environment, else the platform default. */
     public Path dataDirectory(Map<String, String> env) {
         if (dataDir != null) {

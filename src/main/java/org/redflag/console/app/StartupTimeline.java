@@ -26,7 +26,7 @@ public final class StartupTimeline {
     }
 
     /** Also print the finished line (to the terminal, for --startup-report). */
-    static void printTo(Consumer<String> out) {
+    public static void printTo(Consumer<String> out) {
         printer = out;
     }
 

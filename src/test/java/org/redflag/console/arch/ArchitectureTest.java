@@ -39,4 +39,9 @@ class ArchitectureTest {
     static final ArchRule viewsNeverTouchJdbc = noClasses()
             .that().resideInAPackage("org.redflag.console.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
+
+    /** Feature packages depend on each other one way only: a cycle would make them one package in two folders. */
+    @ArchTest
+    static final ArchRule featurePackagesFormNoCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("org.redflag.console.(*)..").should().beFreeOfCycles();
 }

@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.redflag.console.app.Launcher;
+import org.redflag.console.launcher.Launcher;
 import org.redflag.console.testing.CliRun;
 import org.redflag.console.testing.TestDatabase;
 

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.Map;
-import org.redflag.console.app.Launcher;
+import org.redflag.console.launcher.Launcher;
 
 /** Runs the real command tree in-process with a given environment and captures what it prints. */
 public record CliRun(int exitCode, String out, String err) {

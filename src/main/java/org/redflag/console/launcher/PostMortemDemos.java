@@ -1,4 +1,6 @@
-package org.redflag.console.app;
+package org.redflag.console.launcher;
+
+import org.redflag.console.app.ConsoleSettings;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;

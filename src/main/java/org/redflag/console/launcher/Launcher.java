@@ -1,10 +1,16 @@
-package org.redflag.console.app;
+package org.redflag.console.launcher;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.redflag.console.app.ConsoleSettings;
+import org.redflag.console.app.DataFolders;
+import org.redflag.console.app.DatabaseOptions;
+import org.redflag.console.app.Passwords;
+import org.redflag.console.app.StartupTimeline;
+import org.redflag.console.app.Version;
 import org.redflag.console.bench.BenchCommand;
 import org.redflag.console.cli.AgentsCommand;
 import org.redflag.console.cli.CheckCommand;
@@ -125,10 +131,10 @@ public final class Launcher {
                 PrintWriter out = spec.commandLine().getOut();
                 StartupTimeline.printTo(out::println);
             }
-            if (postMortemDemo && database.dataDir == null) {
-                database.dataDir = database.dataDirectory(env).resolve("post-mortem-demo");
+            if (postMortemDemo && !database.dataDirGiven()) {
+                database.useDataDirectory(database.dataDirectory(env).resolve("post-mortem-demo"));
             }
-            var refused = database.problem(env).or(() -> postMortemDemo && database.dbUrl != null
+            var refused = database.problem(env).or(() -> postMortemDemo && database.dbUrlGiven()
                     ? java.util.Optional.of("--post-mortem-demo builds its own embedded database; leave out --db-url")
                     : java.util.Optional.empty());
             if (refused.isPresent()) {

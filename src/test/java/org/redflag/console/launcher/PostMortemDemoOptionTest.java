@@ -1,4 +1,4 @@
-package org.redflag.console.app;
+package org.redflag.console.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
