@@ -144,11 +144,6 @@ public final class Database implements AutoCloseable {
         return security;
     }
 
-    /** The JDBC URL without credentials; tests and the live listener use it to open extra connections. */
-    public String jdbcUrl() {
-        return url;
-    }
-
     /**
      * A connection outside the pool, with the pool's credentials, for a caller that holds it for the
      * console's lifetime (LISTEN) and must not starve the pool.

@@ -54,11 +54,6 @@ public final class HistoryRepository {
         this.consoleErrors = new ConsoleErrorRows(dataSource, capabilities);
     }
 
-    /** One page of all history, newest first, starting after {@code after} (null for the newest). */
-    public List<HistoryEntry> page(PageKey after, int limit) throws SQLException {
-        return page(HistoryFilter.all(), after, limit);
-    }
-
     /**
      * One page of the history that matches {@code filter}, newest first, starting after {@code after}
      * (null for the newest). Outputs are cut to their first {@value #PREVIEW_CHARS} characters.

@@ -85,10 +85,6 @@ public final class LiveChanges implements AutoCloseable {
         this.databaseUp = up;
     }
 
-    public ChangeBus bus() {
-        return bus;
-    }
-
     private void listenUntilClosed() {
         long lastPoll = System.nanoTime();
         long lastAttempt = 0;

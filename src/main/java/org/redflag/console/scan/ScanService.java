@@ -23,7 +23,7 @@ import org.redflag.console.schema.Capabilities;
 public final class ScanService {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofHours(2);
-    static final String SOURCE_CONSOLE = "manual";
+    static final String SOURCE_MANUAL = "manual";
 
     private final CommandRepository commands;
     private final SubsystemRepository subsystems;
@@ -86,7 +86,7 @@ public final class ScanService {
         if (capabilities.scansNeedTheServer()) {
             return throughServer(route.orElseThrow(), agentId, subsystem);
         }
-        Optional<ScanOutcome> outcome = commands.enqueueScan(agentId, subsystem, SOURCE_CONSOLE, retriedFromId);
+        Optional<ScanOutcome> outcome = commands.enqueueScan(agentId, subsystem, SOURCE_MANUAL, retriedFromId);
         if (outcome.isEmpty()) {
             throw refusal(agentId, subsystem);
         }
@@ -167,7 +167,7 @@ public final class ScanService {
                     + "and use Scan selected.");
         }
         return commands.enqueueScansMatching(AgentRepository.containsPattern(hostnameFilter), subsystem,
-                SOURCE_CONSOLE);
+                SOURCE_MANUAL);
     }
 
     /**

@@ -165,14 +165,6 @@ public final class AgentDetailViewModel {
         onClose.run();
     }
 
-    public String describe(AgentCommand command) {
-        return requests.describe(command);
-    }
-
-    public UUID agentId() {
-        return agentId;
-    }
-
     public String hostname() {
         return hostname;
     }

@@ -73,10 +73,6 @@ final class OutputPane extends BorderPane {
         copy.setDisable(output.text().isEmpty());
     }
 
-    ListView<String> lines() {
-        return lines;
-    }
-
     private static void copyToClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
