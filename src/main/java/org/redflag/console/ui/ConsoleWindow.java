@@ -1,19 +1,14 @@
 package org.redflag.console.ui;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -48,7 +43,7 @@ public final class ConsoleWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox navigation = new VBox(4);
-    private final ToggleGroup navigationGroup = new ToggleGroup();
+    private final ViewNavigation views = new ViewNavigation(navigation, content);
     private final ConsoleStatusBar statusBar = new ConsoleStatusBar();
     private final DatabaseBanner banner = new DatabaseBanner();
     /** What the status bar says while the database answers, to say it again when it is back. */
@@ -113,6 +108,7 @@ public final class ConsoleWindow {
         Scene scene = new Scene(root, 1280, 780);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
+        views.installShortcuts(scene);
         stage.setTitle("RedFlag Console");
         // The same picture as the installer's menu entry, so the task bar shows what the menu showed.
         stage.getIcons().add(new Image(
@@ -182,16 +178,16 @@ public final class ConsoleWindow {
         org.redflag.console.app.StartupTimeline.mark("migrations read");
         schemaReady = readyForViews(opened, overview);
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
-        addView("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
-        addView("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
-        addView("History", () -> {
+        views.add("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
+        views.add("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
+        views.add("History", () -> {
             if (!schemaReady) {
                 return schemaNotReady("History");
             }
             historyView = HistoryView.following(opened.changes(), opened.history(), executor, clock, errors);
             return historyView;
         });
-        navigationGroup.getToggles().get(schemaReady ? 0 : 1).setSelected(true);
+        views.show(schemaReady ? "Agents" : "Migrations");
         if (!schemaReady) {
             org.redflag.console.app.StartupTimeline.finish("migrations shown");
         }
@@ -237,29 +233,7 @@ public final class ConsoleWindow {
 
     private Node schemaNotReady(String view) {
         return SchemaNotReadyPane.of(view, statusBar.schemaText(),
-                () -> navigationGroup.getToggles().get(1).setSelected(true));
-    }
-
-    private final Map<String, Node> views = new LinkedHashMap<>();
-
-    private void addView(String name, Supplier<Node> factory) {
-        ToggleButton button = new ToggleButton(name);
-        button.setId("nav-" + name.toLowerCase());
-        button.setToggleGroup(navigationGroup);
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.getStyleClass().add("nav-button");
-        button.selectedProperty().addListener((obs, was, selected) -> {
-            if (selected) {
-                content.getChildren().setAll(views.computeIfAbsent(name, n -> factory.get()));
-            }
-        });
-        // Keep one view selected: clicking the current one again must not leave the window empty.
-        button.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (button.isSelected()) {
-                e.consume();
-            }
-        });
-        navigation.getChildren().add(button);
+                () -> views.show("Migrations"));
     }
 
     /** Refreshes the status bar's schema version and agent count. */
@@ -287,8 +261,7 @@ public final class ConsoleWindow {
     /** A migrate from the Migrations view brought the schema up to date: the other views can open now. */
     private void schemaOpened(ConsoleContext opened) {
         schemaReady = true;
-        views.remove("Agents");
-        views.remove("History");
+        views.rebuild("Agents", "History");
         opened.startBackgroundWork();
     }
 
@@ -301,10 +274,7 @@ public final class ConsoleWindow {
         if (context == null || entryId == null) {
             return;
         }
-        navigationGroup.getToggles().stream()
-                .filter(t -> t instanceof ToggleButton b && "nav-history".equals(b.getId()))
-                .findFirst()
-                .ifPresent(t -> t.setSelected(true));
+        views.show("History");
         if (historyView != null) {
             historyView.model().reveal(entryId);
         }

@@ -83,4 +83,23 @@ class AgentsKeyboardTest {
         }
         assertThat(visited).contains("agents-refresh", "agents-table");
     }
+
+    @Test
+    void ctrlAndANumberShowsThatViewAndTheButtonsSaySo(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
+        console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
+        Fx.waitForNode(robot, "#agents-table");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#migrations-view");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#history-table");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#agents-table");
+
+        assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
+                .isEqualTo("Migrations (Ctrl+2)");
+        assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+    }
 }
