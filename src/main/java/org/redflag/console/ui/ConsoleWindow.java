@@ -109,6 +109,7 @@ public final class ConsoleWindow {
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
         views.installShortcuts(scene);
+        ViewKeys.install(scene, content);
         stage.setTitle("RedFlag Console");
         // The same picture as the installer's menu entry, so the task bar shows what the menu showed.
         stage.getIcons().add(new Image(

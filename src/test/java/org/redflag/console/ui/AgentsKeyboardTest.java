@@ -101,5 +101,14 @@ class AgentsKeyboardTest {
         assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
                 .isEqualTo("Migrations (Ctrl+2)");
         assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+
+        // Ctrl+F goes to the view's search; F5 reads the view again.
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#agents-search").query().isFocused()).isTrue();
+        Fleets.insertAgentWithSubsystems(db, "web-02.prod", "linux", NOW, "storage");
+        robot.type(KeyCode.F5);
+        TableView<AgentRow> agents = robot.lookup("#agents-table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 2);
     }
 }

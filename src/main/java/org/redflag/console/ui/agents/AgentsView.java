@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.redflag.console.ui.ViewKeys;
 import org.redflag.console.fleet.Presence;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.Columns;
@@ -67,9 +68,13 @@ public final class AgentsView extends BorderPane {
     private void initializeParts() {
         search = new SearchField("Search hostname…");
         search.setId("agents-search");
+        search.getStyleClass().add(ViewKeys.SEARCH);
         search.setPrefColumnCount(24);
         refresh = new Button("Refresh");
         refresh.setId("agents-refresh");
+        refresh.getStyleClass().add(ViewKeys.REFRESH);
+        refresh.setTooltip(ViewKeys.refreshTip());
+        search.setTooltip(new Tooltip("Hostnames that contain this text (Ctrl+F)"));
         summary = new Label();
         summary.setId("agents-summary");
         summary.getStyleClass().add("muted");

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.redflag.console.ui.ViewKeys;
 import org.redflag.console.ui.SearchField;
 
 /**
@@ -57,6 +58,7 @@ final class HistoryFilterBar extends VBox {
     private void initializeParts() {
         hostnameSearch = new SearchField("Agent hostname…");
         hostnameSearch.setId("history-hostname");
+        hostnameSearch.getStyleClass().add(ViewKeys.SEARCH);
         hostnameSearch.setPrefColumnCount(14);
         outputSearch = new SearchField("Text in stdout/stderr…");
         outputSearch.setId("history-output-search");
@@ -76,6 +78,8 @@ final class HistoryFilterBar extends VBox {
         consoleErrorsOnly.setId("history-console-errors");
         refresh = new Button("Refresh");
         refresh.setId("history-refresh");
+        refresh.getStyleClass().add(ViewKeys.REFRESH);
+        refresh.setTooltip(ViewKeys.refreshTip());
         export = new Button("Export CSV…");
         export.setId("history-export");
         summary = new Label();

@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.redflag.console.ui.ViewKeys;
 import org.redflag.console.migration.MigrationStatus;
 
 /**
@@ -66,6 +67,8 @@ public final class MigrationsView extends BorderPane {
         setId("migrations-view");
         summary.setId("migrations-summary");
         refresh.setId("migrations-refresh");
+        refresh.getStyleClass().add(ViewKeys.REFRESH);
+        refresh.setTooltip(ViewKeys.refreshTip());
         validate.setId("migrations-validate");
         migrate.setId("migrations-migrate");
         tabs.setId("migrations-tabs");
