@@ -188,6 +188,21 @@ class ErrorReporterTest {
     }
 
     @Test
+    void aSpoolThatCannotBeWrittenStillShowsTheErrorAndCrashesNothing() throws Exception {
+        // A data folder that is a file: as unwritable as a full or read-only disk, even for root.
+        java.nio.file.Path notAFolder = java.nio.file.Files.createTempFile("data-folder", ".txt");
+        RecordingNotifier shown = new RecordingNotifier();
+        ErrorReporter offline = new ErrorReporter(ErrorSpool.in(notAFolder), shown, new SteppingClock(T0), "9.9.9",
+                Runnable::run);
+
+        offline.report(ConsoleArea.SCAN, "Could not queue the storage scan: the database is unreachable.", null, null);
+
+        assertThat(shown.shown()).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("Could not queue the storage scan"));
+        offline.close();
+    }
+
+    @Test
     void anAbsentAreaBecomesConsole() {
         errors.report(null, "no area", null, null);
 
