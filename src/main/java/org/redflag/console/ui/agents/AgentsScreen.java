@@ -10,7 +10,7 @@ import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.live.ChangeBus;
 import org.redflag.console.ui.BackgroundExecutor;
-import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.history.HistoryView;
 
 /**
@@ -29,7 +29,7 @@ public final class AgentsScreen {
         ChangeBus changes = context.changes();
         this.scanningOff = context.scans().scanningOff();
         ScanRequests requests = new ScanRequests(context.scans(), executor, errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW), context.health()::isUp);
+                new ClickGuard<>(clock, ClickGuard.DEFAULT_QUIET_WINDOW), context.health()::isUp);
         AgentDetailViewModel.Factory details = (agentId, hostname) -> {
             AgentDetailViewModel model = new AgentDetailViewModel(agentId, hostname, context.subsystems(),
                     context.commands(), context.scanResults(), requests, executor, onError);

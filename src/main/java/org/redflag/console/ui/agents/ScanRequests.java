@@ -14,12 +14,12 @@ import org.redflag.console.scan.ScanRefused;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.BackgroundExecutor;
-import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.Formats;
 
 /**
  * The way from a scan click to the scan service and back, shared by every view that has scan buttons, so a
- * click in the agents list and one in an agent's details debounce together. Refusals and failures go
+ * click in the agents list and one in an agent's details share one click guard. Refusals and failures go
  * through the error door with the agent attached.
  */
 public final class ScanRequests {
@@ -48,29 +48,29 @@ public final class ScanRequests {
     private final BackgroundExecutor executor;
     private final ErrorReporter errors;
     private final Clock clock;
-    private final Debouncer<Key> debouncer;
+    private final ClickGuard<Key> clickGuard;
     private final BooleanSupplier databaseUp;
 
     public ScanRequests(ScanService scans, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
-            Debouncer<Key> debouncer) {
-        this(scans, executor, errors, clock, debouncer, () -> true);
+            ClickGuard<Key> clickGuard) {
+        this(scans, executor, errors, clock, clickGuard, () -> true);
     }
 
     /** @param databaseUp whether the database answers now (the health check); writes are refused while not */
     public ScanRequests(ScanService scans, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
-            Debouncer<Key> debouncer, BooleanSupplier databaseUp) {
+            ClickGuard<Key> clickGuard, BooleanSupplier databaseUp) {
         this.databaseUp = databaseUp;
         this.scans = scans;
         this.executor = executor;
         this.errors = errors;
         this.clock = clock;
-        this.debouncer = debouncer;
+        this.clickGuard = clickGuard;
     }
 
     /**
      * Asks for a scan unless the same one was just asked for.
      *
-     * @return false when nothing was sent: the click was swallowed by the debouncer, or refused (and answered
+     * @return false when nothing was sent: the click was swallowed by the click guard, or refused (and answered
      *     already) because the database is away
      */
     public boolean request(UUID agentId, String hostname, Subsystem subsystem, Answer answer) {
@@ -79,15 +79,15 @@ public final class ScanRequests {
             return false;
         }
         Key key = new Key(agentId, subsystem);
-        if (!debouncer.tryStart(key)) {
+        if (!clickGuard.tryStart(key)) {
             return false;
         }
         answer.sending();
         executor.submit(() -> scans.requestScan(agentId, subsystem), outcome -> {
-            debouncer.finish(key);
+            clickGuard.finish(key);
             answer.answered(outcome);
         }, failure -> {
-            debouncer.finish(key);
+            clickGuard.finish(key);
             answer.notQueued(reportFailure(failure, agentId, "queue the " + subsystem + " scan for " + hostname));
         });
         return true;
@@ -98,16 +98,16 @@ public final class ScanRequests {
         if (refusedWhileAway(null)) {
             return;
         }
-        List<UUID> wanted = agentIds.stream().filter(id -> debouncer.tryStart(new Key(id, subsystem))).toList();
+        List<UUID> wanted = agentIds.stream().filter(id -> clickGuard.tryStart(new Key(id, subsystem))).toList();
         if (wanted.isEmpty()) {
             return;
         }
         executor.submit(() -> scans.requestScans(wanted, subsystem), batch -> {
-            wanted.forEach(id -> debouncer.finish(new Key(id, subsystem)));
+            wanted.forEach(id -> clickGuard.finish(new Key(id, subsystem)));
             reportRefusals(batch);
             done.accept(batch);
         }, failure -> {
-            wanted.forEach(id -> debouncer.finish(new Key(id, subsystem)));
+            wanted.forEach(id -> clickGuard.finish(new Key(id, subsystem)));
             reportFailure(failure, null, "queue the " + subsystem + " scans of " + wanted.size() + " agents");
         });
     }

@@ -27,7 +27,7 @@ import org.redflag.console.testing.RecordingNotifier;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.BackgroundExecutor;
-import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.SameThreadExecutor;
 
 /** What a row says about the scans asked for on its agent: each request's fate, and no reads once settled. */
@@ -51,7 +51,7 @@ class AgentScansViewModelTest {
                 new SubsystemRepository(db.dataSource()), new AgentRepository(db.dataSource()), clock,
                 ScanService.DEFAULT_COMMAND_TIMEOUT);
         ScanRequests requests = new ScanRequests(service, executor, errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+                new ClickGuard<>(clock, ClickGuard.DEFAULT_QUIET_WINDOW));
         scans = new AgentScansViewModel(requests, new CommandRepository(db.dataSource()), executor, (id, host) -> null);
         web = AgentRow.of(new AgentRepository(db.dataSource()).find(agent).orElseThrow(), clock);
     }

@@ -23,7 +23,7 @@ import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.RecordingNotifier;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
-import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.SameThreadExecutor;
 
 /** What scan clicks become: a refusal is one sentence kept once; a batch's summary is about its own subsystem. */
@@ -55,7 +55,7 @@ class ScanRequestsTest {
         ScanService scans = new ScanService(new CommandRepository(db.dataSource()), new SubsystemRepository(db.dataSource()),
                 new AgentRepository(db.dataSource()), clock, ScanService.DEFAULT_COMMAND_TIMEOUT);
         return new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+                new ClickGuard<>(clock, ClickGuard.DEFAULT_QUIET_WINDOW));
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.redflag.console.testing.HistoryRows;
 import org.redflag.console.testing.RecordingNotifier;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
-import org.redflag.console.ui.Debouncer;
+import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.SameThreadExecutor;
 import org.redflag.console.ui.agents.ScanRequests;
 
@@ -215,7 +215,7 @@ class HistoryViewModelTest {
                 new SubsystemRepository(db.dataSource()), new AgentRepository(db.dataSource()), clock,
                 ScanService.DEFAULT_COMMAND_TIMEOUT);
         ScanRequests requests = new ScanRequests(scans, new SameThreadExecutor(), errors, clock,
-                new Debouncer<>(clock, Debouncer.DEFAULT_QUIET_WINDOW));
+                new ClickGuard<>(clock, ClickGuard.DEFAULT_QUIET_WINDOW));
         requests.request(web, "web-01.prod", Subsystem.DOCKER, new ScanRequests.Answer() {
             @Override
             public void answered(ScanOutcome outcome) {

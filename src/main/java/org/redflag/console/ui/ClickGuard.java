@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Spares the database pointless work from impatient clicks: the first click for a key goes through, further
+ * An in-flight guard with a cooldown (not a debouncer: the first click acts at once). It spares the database
+ * pointless work from impatient clicks: the first click for a key goes through, further
  * ones are ignored while its request is in flight and for a short quiet window after it finished. The
  * database stays the judge of duplicates; this only keeps a triple click from becoming three requests.
  * Keys are independent, so one agent's button never blocks another's. Use it on one thread (the FX thread).
  */
-public final class Debouncer<K> {
+public final class ClickGuard<K> {
 
     public static final Duration DEFAULT_QUIET_WINDOW = Duration.ofSeconds(1);
 
@@ -23,7 +24,7 @@ public final class Debouncer<K> {
     private final Set<K> inFlight = new HashSet<>();
     private final Map<K, Instant> quietUntil = new HashMap<>();
 
-    public Debouncer(Clock clock, Duration quietWindow) {
+    public ClickGuard(Clock clock, Duration quietWindow) {
         this.clock = clock;
         this.quietWindow = quietWindow;
     }
