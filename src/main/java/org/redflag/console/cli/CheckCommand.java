@@ -14,6 +14,7 @@ import org.redflag.console.app.Passwords;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.DatabaseRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,11 +77,13 @@ public final class CheckCommand implements Callable<Integer> {
                         .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
                 facts.put("notes", capabilities.notes());
                 facts.put("scanning", context.scans().scanningOff().isEmpty());
+                facts.put("role", role(capabilities.role()));
                 facts.put("agents", agents);
                 out.print(Json.write(facts));
             } else {
                 out.printf("Connected to  %s%n", context.database().describe());
                 out.printf("Server        PostgreSQL %s%n", server);
+                out.printf("Role          %s%n", capabilities.role().explanation());
                 out.printf("Schema        %s%s%n", schema, agents == null ? "" : " · " + agents + (agents == 1 ? " agent" : " agents"));
                 if (!capabilities.features().isEmpty() && !capabilities.isConsole()) {
                     out.printf("Capabilities  %s%n", String.join(", ", capabilities.featureLabels()));
@@ -98,6 +101,16 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (SQLException | RuntimeException e) {
             return CliErrors.print(spec, "Connected, but a query failed: " + e.getMessage());
         }
+    }
+
+    private static Map<String, Object> role(DatabaseRole role) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("user", role.user());
+        facts.put("console_groups", role.consoleGroups());
+        facts.put("may_queue_commands", role.mayQueueCommands());
+        facts.put("may_change_commands", role.mayChangeCommands());
+        facts.put("may_migrate", role.mayMigrate());
+        return facts;
     }
 
     /** The agent count where the console can read agents; null where it cannot (an unmigrated or unknown schema). */
