@@ -12,10 +12,10 @@
 -- Grant a person one of the two, not both: the viewer's limit on new history rows binds every member of
 -- redflag_viewer, operators included.
 --
--- Run it in the console's database as the role that owns its tables (the one the console migrates with), so
--- that the tables of later migrations are readable too:
---     psql -d redflag -U redflag_owner -f console-roles.sql
---     java -jar redflag-console.jar roles --sql | psql -d redflag -U redflag_owner
+-- Run it in the console's database as a role that may create roles and owns the console's tables (the one the
+-- console migrates with), or as a superuser:
+--     psql -d redflag -U postgres -f console-roles.sql
+--     java -jar redflag-console.jar roles --sql | psql -d redflag -U postgres
 -- It may run again at any time, after an upgrade too: every step leaves the roles with exactly these rights.
 
 BEGIN;
@@ -39,14 +39,17 @@ $$;
 DO $$
 DECLARE
     console_schema text := quote_ident(current_schema());
+    -- Whoever runs Flyway makes the tables of later migrations: they are to be readable too.
+    migrating_role text := coalesce((SELECT pg_get_userbyid(relowner) FROM pg_class
+                                     WHERE oid = to_regclass(console_schema || '.flyway_schema_history')), current_user);
 BEGIN
     -- Start from nothing, so that running this again takes away what an earlier version granted.
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %s FROM redflag_operator, redflag_viewer', console_schema);
     EXECUTE format('GRANT USAGE ON SCHEMA %s TO redflag_operator, redflag_viewer', console_schema);
     -- The fleet, commands, scan results, the history and the migration record (the Migrations view) alike.
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %s TO redflag_operator, redflag_viewer', console_schema);
-    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %s GRANT SELECT ON TABLES TO redflag_operator, redflag_viewer',
-            console_schema);
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %s GRANT SELECT ON TABLES TO redflag_operator, '
+            'redflag_viewer', migrating_role, console_schema);
 END
 $$;
 

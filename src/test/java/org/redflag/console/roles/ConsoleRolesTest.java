@@ -165,6 +165,30 @@ class ConsoleRolesTest {
         assertThat(db.queryString("SELECT stdout FROM update_logs WHERE id = ?", historyRow)).isEqualTo("corrected");
     }
 
+    @Test
+    void underAnOwnerThatIsNoSuperuserLaterTablesAreReadableAndTheOwnerStillChangesHistory() throws Exception {
+        TestDatabase owned = TestPostgres.newDatabase();
+        String owner = "owner_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        TestPostgres.ensureRole(owner, RoleLogins.PASSWORD);
+        owned.execute("GRANT CREATE ON SCHEMA public TO " + owner);
+        DataSource asOwner = owned.dataSourceAs(owner, RoleLogins.PASSWORD);
+        new org.redflag.console.db.SchemaMigrator(asOwner).migrate();
+        RoleLogins.applyRoles(owned);
+        String viewer = RoleLogins.memberOf(DatabaseRole.VIEWER);
+
+        // A later migration's table, made by the role that migrates, and a correction the owner makes by hand.
+        try (Connection c = asOwner.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE later_migration (id int)");
+            s.execute("INSERT INTO update_logs (action, result) VALUES ('scan_storage', 'success')");
+            assertThat(s.executeUpdate("UPDATE update_logs SET stdout = 'corrected by the owner'")).isEqualTo(1);
+        }
+        try (Connection c = owned.dataSourceAs(viewer, RoleLogins.PASSWORD).getConnection();
+             Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("SELECT count(*) FROM later_migration").next()).isTrue();
+        }
+        assertThat(SchemaProbe.probe(asOwner).role().mayMigrate()).isTrue();
+    }
+
     private UUID recordError(ConsoleContext context, String message) {
         RecordingNotifier notifier = new RecordingNotifier();
         try (ErrorReporter errors = new ErrorReporter(context.history(), notifier, clock, "test")) {
