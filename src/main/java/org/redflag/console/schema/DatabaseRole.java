@@ -27,15 +27,17 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
 
     /** What a role may or may not do, in the words of the sentence that refuses it. */
     public enum Action {
-        QUEUE("queue commands"),
-        CANCEL("cancel commands"),
-        RETRY("retry commands"),
-        MIGRATE("migrate the schema");
+        QUEUE("queue", "commands"),
+        CANCEL("cancel", "commands"),
+        RETRY("retry", "commands"),
+        MIGRATE("migrate", "the schema");
 
-        private final String words;
+        private final String verb;
+        private final String object;
 
-        Action(String words) {
-            this.words = words;
+        Action(String verb, String object) {
+            this.verb = verb;
+            this.object = object;
         }
     }
 
@@ -62,25 +64,25 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
         String remedy = action == Action.MIGRATE
                 ? "only the role that owns the console's schema can migrate it."
                 : "an administrator can grant it " + OPERATOR + " (`roles --sql` has the SQL).";
-        return Optional.of("Your database role (" + who() + ") may not " + action.words + ": " + remedy);
+        return Optional.of("Your database role (" + who() + ") may not " + words(List.of(action)) + ": " + remedy);
     }
 
     /** For the status bar: "as viewer: read-only", "as operator: may not migrate", "as postgres: full access". */
     public String summary() {
-        List<String> mayNot = mayNot();
+        List<Action> mayNot = mayNot();
         String what = mayNot.isEmpty() ? "full access"
-                : mayNot.size() == Action.values().length ? "read-only" : "may not " + String.join(", ", mayNot);
+                : mayNot.size() == Action.values().length ? "read-only" : "may not " + words(mayNot);
         return "as " + shortName() + ": " + what;
     }
 
     /** The summary in full, for the status bar's tooltip. */
     public String explanation() {
-        List<String> mayNot = mayNot();
+        List<Action> mayNot = mayNot();
         return "Connected as " + who() + ". " + (mayNot.isEmpty()
                 ? "This role may read the fleet and the history, queue, cancel and retry commands, and migrate."
                 : "This role may read the fleet and the history"
                         + (mayQueueCommands || mayChangeCommands ? ", " + mayDo() : "")
-                        + "; it may not " + String.join(", ", mayNot) + ".");
+                        + "; it may not " + words(mayNot) + ".");
     }
 
     /** "alice, member of redflag_viewer", or just "alice" outside the console's groups. */
@@ -94,23 +96,26 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
     }
 
     private String mayDo() {
-        List<String> may = new ArrayList<>();
-        if (mayQueueCommands) {
-            may.add("queue and retry commands");
-        }
-        if (mayChangeCommands) {
-            may.add("cancel commands");
-        }
-        return String.join(", ", may);
+        return mayQueueCommands && mayChangeCommands ? "queue, cancel and retry commands"
+                : mayQueueCommands ? "queue and retry commands" : "cancel commands";
     }
 
-    private List<String> mayNot() {
-        List<String> mayNot = new ArrayList<>();
-        for (Action action : Action.values()) {
-            if (!may(action)) {
-                mayNot.add(action.words);
-            }
-        }
-        return mayNot;
+    private List<Action> mayNot() {
+        return java.util.Arrays.stream(Action.values()).filter(action -> !may(action)).toList();
+    }
+
+    /** "queue, cancel or retry commands, or migrate the schema": verbs of one object share it. */
+    private static String words(List<Action> actions) {
+        java.util.Map<String, List<String>> verbs = new java.util.LinkedHashMap<>();
+        actions.forEach(a -> verbs.computeIfAbsent(a.object, o -> new ArrayList<>()).add(a.verb));
+        List<String> phrases = new ArrayList<>();
+        verbs.forEach((object, of) -> phrases.add(or(of) + " " + object));
+        return phrases.size() == 1 ? phrases.get(0) : String.join(", ", phrases.subList(0, phrases.size() - 1))
+                + ", or " + phrases.get(phrases.size() - 1);
+    }
+
+    private static String or(List<String> words) {
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 }

@@ -31,6 +31,8 @@ final class ConsoleStatusBar extends StatusBar {
         connectionLabel.setId("status-connection");
         roleLabel.setId("status-role");
         roleLabel.getStyleClass().add("muted");
+        // The bar lays its left items side by side without a gap: the role is a second fact, not the address's tail.
+        roleLabel.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
         schemaLabel.setId("status-schema");
         agentCountLabel.setId("status-agents");
         spoolLabel.setId("status-spool");

@@ -52,7 +52,8 @@ class RolesCommandTest {
         assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isEqualTo(1);
         assertThat(check.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(check.out()).contains("Role          Connected as " + viewer + ", member of redflag_viewer. "
-                + "This role may read the fleet and the history; it may not queue commands");
+                + "This role may read the fleet and the history; it may not queue, cancel or retry commands, or migrate "
+                + "the schema.");
     }
 
     private static CliRun scanAs(TestDatabase db, String login) {
