@@ -154,8 +154,7 @@ class ConsoleRolesTest {
     @Test
     void aRoleOutsideTheConsolesGroupsKeepsWhatItHadOnTheHistory() throws Exception {
         // Row-level security on update_logs must not hide rows from, or refuse changes to, a role that had them.
-        String maintainer = "maintainer_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        TestPostgres.ensureRole(maintainer, RoleLogins.PASSWORD);
+        String maintainer = RoleLogins.newLogin("maintainer");
         db.execute("GRANT SELECT, UPDATE, DELETE ON update_logs TO " + maintainer);
 
         try (Connection c = db.dataSourceAs(maintainer, RoleLogins.PASSWORD).getConnection();
@@ -168,8 +167,7 @@ class ConsoleRolesTest {
     @Test
     void underAnOwnerThatIsNoSuperuserLaterTablesAreReadableAndTheOwnerStillChangesHistory() throws Exception {
         TestDatabase owned = TestPostgres.newDatabase();
-        String owner = "owner_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        TestPostgres.ensureRole(owner, RoleLogins.PASSWORD);
+        String owner = RoleLogins.newLogin("owner");
         owned.execute("GRANT CREATE ON SCHEMA public TO " + owner);
         DataSource asOwner = owned.dataSourceAs(owner, RoleLogins.PASSWORD);
         new org.redflag.console.db.SchemaMigrator(asOwner).migrate();
@@ -202,7 +200,7 @@ class ConsoleRolesTest {
     }
 
     private ConsoleContext openAs(String login) throws Exception {
-        return ConsoleContext.open(RoleLogins.settingsAs(db, login, true), RoleLogins.password(), clock);
+        return ConsoleContext.open(db.settingsAs(login, true), RoleLogins.password(), clock);
     }
 
     private Capabilities probeAs(String login) throws SQLException {

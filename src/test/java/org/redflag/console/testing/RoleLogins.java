@@ -1,10 +1,7 @@
 package org.redflag.console.testing;
 
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.redflag.console.app.ConsoleSettings;
-import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.roles.ConsoleRoles;
 
 /**
@@ -28,21 +25,16 @@ public final class RoleLogins {
 
     /** A new login role, a member of {@code group} ("redflag_viewer"): "viewer_4711_3". */
     public static String memberOf(String group) {
-        String login = group.replaceFirst("^redflag_", "") + "_" + ProcessHandle.current().pid() + "_"
-                + LOGINS.incrementAndGet();
-        TestPostgres.ensureRole(login, PASSWORD);
+        String login = newLogin(group.replaceFirst("^redflag_", ""));
         TestPostgres.asSuperuser("GRANT " + group + " TO " + login);
         return login;
     }
 
-    /** The console's settings for the database as {@code --db-url URL --db-user LOGIN}, with its own data folder. */
-    public static ConsoleSettings settingsAs(TestDatabase db, String login, boolean migrate) {
-        try {
-            return new ConsoleSettings(new DatabaseTarget.Server(db.url(), login), migrate, false)
-                    .withDataDirectory(Files.createTempDirectory("redflag-test-data"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** A new login role of no group, its name starting with {@code prefix}. */
+    public static String newLogin(String prefix) {
+        String login = prefix + "_" + ProcessHandle.current().pid() + "_" + LOGINS.incrementAndGet();
+        TestPostgres.ensureRole(login, PASSWORD);
+        return login;
     }
 
     public static Optional<char[]> password() {

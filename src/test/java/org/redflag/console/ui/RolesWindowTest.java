@@ -111,7 +111,7 @@ class RolesWindowTest {
                 + "', 'scan_updates', 'failed', now() - interval '1 hour'), ('" + web01 + "', 'scan_storage', 'pending', now())");
         RoleLogins.applyRoles(db);
         String login = RoleLogins.memberOf(group);
-        console.open(RoleLogins.settingsAs(db, login, true), RoleLogins.password(), clock);
+        console.open(db.settingsAs(login, true), RoleLogins.password(), clock);
         TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
