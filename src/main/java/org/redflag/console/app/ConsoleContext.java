@@ -26,6 +26,7 @@ import org.redflag.console.migration.ReplaySource;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.schema.SchemaKind;
 import org.redflag.console.schema.SchemaProbe;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public final class ConsoleContext implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.capabilities = found;
-        Capabilities schema = found.kind() == SchemaKind.EMPTY ? Capabilities.CONSOLE_SCHEMA : found;
+        Capabilities schema = found.kind() == SchemaKind.EMPTY ? Capabilities.CONSOLE_SCHEMA.withRole(found.role()) : found;
         DataSource dataSource = database.dataSource();
         this.migrator = new SchemaMigrator(dataSource);
         this.agents = new AgentRepository(dataSource, schema);
@@ -113,6 +114,12 @@ public final class ConsoleContext implements AutoCloseable {
         LOG.info("Connected to {}: {}", database.describe(), found.describe());
         boolean ours = found.kind() == SchemaKind.CONSOLE || found.kind() == SchemaKind.EMPTY;
         if (!settings.migrate() || !ours) {
+            return found;
+        }
+        if (!found.role().mayMigrate()) {
+            // An operator or a viewer: Flyway would fail on the first pending script. The Migrations view says
+            // what is pending and why this role cannot apply it.
+            LOG.info("Not migrating: {}", found.role().refusal(DatabaseRole.Action.MIGRATE).orElse(""));
             return found;
         }
         SchemaMigrator migrator = new SchemaMigrator(database.dataSource());

@@ -15,6 +15,7 @@ import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.ConnectionSecurity;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.DatabaseRole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,12 +79,14 @@ public final class CheckCommand implements Callable<Integer> {
                         .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
                 facts.put("notes", capabilities.notes());
                 facts.put("scanning", context.scans().scanningOff().isEmpty());
+                facts.put("role", role(capabilities.role()));
                 facts.put("agents", agents);
                 out.print(Json.write(facts));
             } else {
                 out.printf("Connected to  %s%n", context.database().describe());
                 out.printf("Server        PostgreSQL %s%n", server);
                 out.printf("Encryption    %s%n", context.database().security().describe());
+                out.printf("Role          %s%n", capabilities.role().explanation());
                 out.printf("Schema        %s%s%n", schema, agents == null ? "" : " · " + agents + (agents == 1 ? " agent" : " agents"));
                 if (!capabilities.features().isEmpty() && !capabilities.isConsole()) {
                     out.printf("Capabilities  %s%n", String.join(", ", capabilities.featureLabels()));
@@ -110,6 +113,16 @@ public final class CheckCommand implements Callable<Integer> {
         facts.put("cipher", security.cipher());
         facts.put("sslmode", security.sslMode());
         facts.put("summary", security.describe());
+        return facts;
+    }
+
+    private static Map<String, Object> role(DatabaseRole role) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("user", role.user());
+        facts.put("console_groups", role.consoleGroups());
+        facts.put("may_queue_commands", role.mayQueueCommands());
+        facts.put("may_change_commands", role.mayChangeCommands());
+        facts.put("may_migrate", role.mayMigrate());
         return facts;
     }
 

@@ -17,6 +17,7 @@ import org.redflag.console.cli.CheckCommand;
 import org.redflag.console.cli.ExitCodes;
 import org.redflag.console.cli.HistoryCommand;
 import org.redflag.console.cli.MigrationsCommand;
+import org.redflag.console.cli.RolesCommand;
 import org.redflag.console.cli.ScanCommand;
 import org.redflag.console.ui.DesktopApp;
 import picocli.CommandLine;
@@ -62,6 +63,7 @@ public final class Launcher {
         commandLine.addSubcommand(new HistoryCommand(env, clock));
         commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
+        commandLine.addSubcommand(new RolesCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
@@ -96,6 +98,8 @@ public final class Launcher {
                 "            the console's optional companion on a RedFlag database",
                 "  bench     [--shape console|redflag-0.1|redflag-later] [--agents N]",
                 "            [--history N]: generate a fleet; print query timings and plans",
+                "  roles     [--sql]  the console's database roles (redflag_operator,",
+                "            redflag_viewer); --sql prints the SQL: roles --sql | psql -d DB",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})
     static final class GuiCommand implements Callable<Integer> {
 

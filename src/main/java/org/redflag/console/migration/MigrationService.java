@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.redflag.console.causes.Causes;
 import org.redflag.console.db.SchemaMigrator;
 import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.DatabaseRole;
 
 /**
  * Our own schema's migrations for people: what Flyway knows, what is wrong with it in words, and a migrate
@@ -84,6 +85,11 @@ public final class MigrationService {
         if (foreignSchema()) {
             return new MigrationOutcome(false, List.of(), null, Optional.empty(), List.of(), "Nothing was migrated. "
                     + NOT_OURS, null);
+        }
+        Optional<String> refused = capabilities.role().refusal(DatabaseRole.Action.MIGRATE);
+        if (refused.isPresent()) {
+            return new MigrationOutcome(false, List.of(), null, Optional.empty(), List.of(), "Nothing was migrated. "
+                    + refused.get(), null);
         }
         progress.planned(overview().pendingLabels());
         Watcher watcher = new Watcher(progress);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.redflag.console.fleet.Agent;
 import org.redflag.console.fleet.AgentRepository;
 import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.DatabaseRole;
 
 /**
  * Asking agents to scan, and looking after the commands that asks for: cancel, retry, and timing out
@@ -70,11 +71,31 @@ public final class ScanService {
     }
 
     /**
+     * Why the connected role may not do this to commands, in the sentence a view shows beside its disabled
+     * button and the service refuses with; empty when it may. Where the RedFlag server queues (signed
+     * commands), the server's rights count for scans and retries, not the role's.
+     */
+    public Optional<String> roleRefusal(DatabaseRole.Action action) {
+        boolean serverQueues = capabilities.scansNeedTheServer()
+                && (action == DatabaseRole.Action.QUEUE || action == DatabaseRole.Action.RETRY);
+        return serverQueues ? Optional.empty() : capabilities.role().refusal(action);
+    }
+
+    private void requireRole(DatabaseRole.Action action) throws ScanRefused {
+        Optional<String> refused = roleRefusal(action);
+        if (refused.isPresent()) {
+            throw new ScanRefused(refused.get());
+        }
+    }
+
+    /**
      * Queues a scan of one subsystem on one agent, or answers with the scan already queued for it.
      *
-     * @throws ScanRefused when the agent does not exist or that subsystem is missing or disabled on it
+     * @throws ScanRefused when the role may not queue commands, or the agent does not exist or that subsystem
+     *     is missing or disabled on it
      */
     public ScanOutcome requestScan(UUID agentId, Subsystem subsystem) throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.QUEUE);
         return enqueue(agentId, subsystem, null);
     }
 
@@ -130,8 +151,13 @@ public final class ScanService {
         }
     }
 
-    /** The same for many agents; agents that cannot run this scan are listed with the reason, not thrown. */
-    public BatchOutcome requestScans(Collection<UUID> agentIds, Subsystem subsystem) throws SQLException {
+    /**
+     * The same for many agents; agents that cannot run this scan are listed with the reason, not thrown.
+     *
+     * @throws ScanRefused when the role may not queue commands at all (nothing is tried)
+     */
+    public BatchOutcome requestScans(Collection<UUID> agentIds, Subsystem subsystem) throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.QUEUE);
         List<ScanOutcome> outcomes = new ArrayList<>(agentIds.size());
         Map<UUID, String> refused = new LinkedHashMap<>();
         for (UUID agentId : agentIds) {
@@ -160,6 +186,7 @@ public final class ScanService {
      */
     public CommandRepository.MatchingScans requestScansMatching(String hostnameFilter, Subsystem subsystem)
             throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.QUEUE);
         if (!scansAllMatching()) {
             // RedFlag's command types depend on each agent's OS and its scans may need the server's signature:
             // those go agent by agent, through Scan selected.
@@ -175,6 +202,7 @@ public final class ScanService {
      * old one in retried_from_id. If one is already queued, that one is the answer.
      */
     public ScanOutcome retry(UUID commandId) throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.RETRY);
         AgentCommand original = commands.find(commandId)
                 .orElseThrow(() -> new ScanRefused("That command no longer exists; refresh the agent's commands."));
         if (!original.status().isRetryable()) {
@@ -188,6 +216,7 @@ public final class ScanService {
 
     /** Cancels a command no agent has started (pending or sent). */
     public AgentCommand cancel(UUID commandId) throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.CANCEL);
         Optional<AgentCommand> cancelled = commands.cancel(commandId, clock.instant());
         if (cancelled.isPresent()) {
             return cancelled.get();
@@ -205,8 +234,9 @@ public final class ScanService {
      * @return how many commands timed out
      */
     public int sweepTimedOut() throws SQLException {
-        if (!capabilities.isConsole()) {
+        if (!capabilities.isConsole() || !capabilities.role().mayChangeCommands()) {
             // A RedFlag server times its own commands out; the console writes nothing of the kind into its tables.
+            // A viewer's console leaves it to consoles whose role may change commands.
             return 0;
         }
         Instant now = clock.instant();

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param recordedFiles    RedFlag: how many files schema_migrations lists
  * @param logSubsystems    the values update_logs.subsystem admits (RedFlag 022's check); empty when unchecked
  * @param unknownTables    for an unknown schema, a few of its tables, to say what is there
+ * @param role             who the console is connected as and what that role may do
  */
 public record Capabilities(
         SchemaKind kind,
@@ -22,7 +23,8 @@ public record Capabilities(
         Optional<String> recordedUpTo,
         int recordedFiles,
         Set<String> logSubsystems,
-        List<String> unknownTables) {
+        List<String> unknownTables,
+        DatabaseRole role) {
 
     public Capabilities {
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
@@ -35,7 +37,12 @@ public record Capabilities(
             EnumSet.of(Feature.SUBSYSTEMS_TABLE, Feature.LOG_SUBSYSTEM, Feature.LOG_METADATA,
                     Feature.LOG_IDEMPOTENCY_KEY, Feature.ONE_ACTIVE_INDEX, Feature.REBOOT_REQUIRED,
                     Feature.STORAGE_METRICS, Feature.DOCKER_IMAGES, Feature.SYSTEM_INFO, Feature.LIVE_TRIGGERS),
-            Optional.empty(), 0, Set.of(), List.of());
+            Optional.empty(), 0, Set.of(), List.of(), DatabaseRole.UNCHECKED);
+
+    /** The same database as seen by another role. */
+    public Capabilities withRole(DatabaseRole other) {
+        return new Capabilities(kind, features, recordedUpTo, recordedFiles, logSubsystems, unknownTables, other);
+    }
 
     public boolean has(Feature feature) {
         return features.contains(feature);

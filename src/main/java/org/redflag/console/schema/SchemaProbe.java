@@ -50,9 +50,10 @@ public final class SchemaProbe {
         Map<String, Set<String>> columns = columns(c);
         Set<String> tables = columns.keySet();
         SchemaKind kind = classify(columns);
+        DatabaseRole role = role(c);
         if (kind == SchemaKind.EMPTY || kind == SchemaKind.UNKNOWN) {
             List<String> some = tables.stream().sorted().limit(5).toList();
-            return new Capabilities(kind, Set.of(), Optional.empty(), 0, Set.of(), some);
+            return new Capabilities(kind, Set.of(), Optional.empty(), 0, Set.of(), some, role);
         }
         Set<String> indexes = validIndexes(c);
         String commandChecks = checks(c, "agent_commands");
@@ -85,7 +86,41 @@ public final class SchemaProbe {
         List<String> recorded = tables.contains("schema_migrations") && mayRead(c, "schema_migrations")
                 ? recordedFiles(c) : List.of();
         Optional<String> upTo = recorded.stream().max(Comparator.naturalOrder()).map(SchemaProbe::versionPrefix);
-        return new Capabilities(kind, features, upTo, recorded.size(), logSubsystems, List.of());
+        return new Capabilities(kind, features, upTo, recorded.size(), logSubsystems, List.of(), role);
+    }
+
+    /**
+     * What the session's role may do, from its privileges (one query). A superuser is a member of every role,
+     * so it is named by its groups only when it is not one. A cancel updates a command's status, end time and
+     * result (by column: an unknown schema's agent_commands may lack one of them). Migrating needs CREATE in the schema and the rights
+     * of the role that owns the Flyway history (there is none yet in an empty schema).
+     */
+    private static DatabaseRole role(Connection c) throws SQLException {
+        String sql = """
+                WITH t AS (SELECT to_regclass(quote_ident(current_schema()) || '.agent_commands') AS commands,
+                                  to_regclass(quote_ident(current_schema()) || '.flyway_schema_history') AS flyway)
+                SELECT current_user,
+                       ARRAY(SELECT g.rolname::text FROM pg_roles g
+                             WHERE g.rolname IN (?, ?) AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+                               AND pg_has_role(current_user, g.oid, 'MEMBER') ORDER BY g.rolname),
+                       coalesce(has_table_privilege(t.commands, 'INSERT'), false),
+                       coalesce((SELECT bool_and(has_column_privilege(t.commands, a.attnum, 'UPDATE'))
+                                 FROM pg_attribute a WHERE a.attrelid = t.commands
+                                 AND a.attname IN ('status', 'completed_at', 'result')), false),
+                       coalesce(has_schema_privilege(current_schema(), 'CREATE'), false)
+                           AND coalesce(pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = t.flyway),
+                                                    'USAGE'), true)
+                FROM t
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, DatabaseRole.OPERATOR);
+            ps.setString(2, DatabaseRole.VIEWER);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<String> groups = List.of((String[]) rs.getArray(2).getArray());
+                return new DatabaseRole(rs.getString(1), groups, rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5));
+            }
+        }
     }
 
     private static SchemaKind classify(Map<String, Set<String>> columns) {

@@ -6,15 +6,17 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.StatusBar;
 import org.redflag.console.live.LiveChanges;
+import org.redflag.console.schema.DatabaseRole;
 
 /**
- * The window's status bar: which database (or what it waits for), errors waiting offline on the left; the
+ * The window's status bar: which database (or what it waits for) and as which role, errors waiting offline on the left; the
  * schema, the agent count and whether changes arrive live on the right. The window says what happened; this
  * says it in the bar's words.
  */
 final class ConsoleStatusBar extends StatusBar {
 
     private final Label connectionLabel = new Label("not connected");
+    private final Label roleLabel = new Label();
     private final Label schemaLabel = new Label();
     private final Label agentCountLabel = new Label();
     private final Label spoolLabel = new Label();
@@ -27,6 +29,10 @@ final class ConsoleStatusBar extends StatusBar {
 
     private void initializeParts() {
         connectionLabel.setId("status-connection");
+        roleLabel.setId("status-role");
+        roleLabel.getStyleClass().add("muted");
+        // The bar lays its left items side by side without a gap: the role is a second fact, not the address's tail.
+        roleLabel.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
         schemaLabel.setId("status-schema");
         agentCountLabel.setId("status-agents");
         spoolLabel.setId("status-spool");
@@ -39,7 +45,7 @@ final class ConsoleStatusBar extends StatusBar {
     private void layoutParts() {
         setId("status-bar");
         setText("");
-        getLeftItems().addAll(connectionLabel, spoolLabel);
+        getLeftItems().addAll(connectionLabel, roleLabel, spoolLabel);
         getRightItems().addAll(schemaLabel, new Separator(Orientation.VERTICAL),
                 agentCountLabel, new Separator(Orientation.VERTICAL), liveLabel);
     }
@@ -52,6 +58,13 @@ final class ConsoleStatusBar extends StatusBar {
     void showConnected(String database) {
         connectionLabel.setText("● " + database);
         connectionLabel.getStyleClass().setAll("label", "status-connected");
+    }
+
+    /** Connected, and as which database role: "as viewer: read-only", with what it may not do in the tooltip. */
+    void showConnected(String database, DatabaseRole role) {
+        showConnected(database);
+        roleLabel.setText(role.summary());
+        roleLabel.setTooltip(new Tooltip(role.explanation()));
     }
 
     /** The health check finds the database away; the connected text comes back with showConnected. */

@@ -163,7 +163,7 @@ public final class ConsoleWindow {
         errors.attach(opened.history());
         boolean demo = settings.seedsDemoFleet() && opened.capabilities().isConsole();
         connectedAs = opened.database().describeConnection() + (demo ? " · demo fleet" : "");
-        statusBar.showConnected(connectedAs);
+        statusBar.showConnected(connectedAs, opened.capabilities().role());
         watchHealth(opened);
 
         // Support staff often open someone else's database with --no-migrate: find out first whether the

@@ -46,8 +46,13 @@ public final class TestDatabase {
      * folder of its own (the error spool lives there), so no test replays another test's errors.
      */
     public ConsoleSettings settings(boolean migrate) {
+        return settingsAs(TestPostgres.SUPERUSER, migrate);
+    }
+
+    /** The same as {@code --db-user user}: a login role made with {@link TestPostgres#ensureRole}. */
+    public ConsoleSettings settingsAs(String user, boolean migrate) {
         try {
-            return new ConsoleSettings(new DatabaseTarget.Server(url(), TestPostgres.SUPERUSER), migrate, false)
+            return new ConsoleSettings(new DatabaseTarget.Server(url(), user), migrate, false)
                     .withDataDirectory(java.nio.file.Files.createTempDirectory("redflag-test-data"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -24,8 +24,10 @@ import org.redflag.console.scan.AgentSubsystem;
 import org.redflag.console.scan.DockerImage;
 import org.redflag.console.scan.PendingPackage;
 import org.redflag.console.scan.StorageMetric;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.Reasons;
 import org.redflag.console.ui.history.HistoryView;
 
 /** An agent's details in a window of their own, so several agents can be watched side by side. */
@@ -104,7 +106,8 @@ public final class AgentDetailView extends BorderPane {
         // The keyboard's way to a subsystem's scan: select its row, press Enter.
         subsystems.setOnKeyPressed(e -> {
             AgentSubsystem chosen = subsystems.getSelectionModel().getSelectedItem();
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && chosen != null && chosen.enabled()) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && chosen != null && chosen.enabled()
+                    && model.refusal(DatabaseRole.Action.QUEUE).isEmpty()) {
                 model.scan(chosen.subsystem());
                 e.consume();
             }
@@ -196,7 +199,9 @@ public final class AgentDetailView extends BorderPane {
                 scan.setFocusTraversable(false);
             }
             private final Label state = new Label();
-            private final HBox box = new HBox(8, scan, state);
+            private final javafx.scene.layout.StackPane holder = Reasons.holder(scan);
+            private final HBox box = new HBox(8, holder, state);
+            private final String refused = model.refusal(DatabaseRole.Action.QUEUE).orElse(null);
 
             {
                 scan.getStyleClass().addAll("detail-scan-button", "small");
@@ -215,9 +220,10 @@ public final class AgentDetailView extends BorderPane {
                 }
                 scan.setText("Scan " + subsystem.subsystem());
                 scan.setId("detail-scan-" + subsystem.subsystem().id());
-                scan.setDisable(!subsystem.enabled());
+                scan.setDisable(!subsystem.enabled() || refused != null);
                 scan.setTooltip(new javafx.scene.control.Tooltip("Scan " + subsystem.subsystem()
                         + " now (or select the row and press Enter)"));
+                Reasons.show(holder, scan, refused);
                 var asked = Bindings.valueAt(model.scanStates(), subsystem.subsystem());
                 String idle = subsystem.enabled() ? "" : "disabled";
                 state.textProperty().bind(Bindings.createStringBinding(

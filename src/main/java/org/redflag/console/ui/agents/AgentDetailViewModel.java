@@ -20,6 +20,7 @@ import org.redflag.console.scan.StorageMetric;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.scan.SystemInfo;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.BackgroundExecutor;
 
 /**
@@ -154,6 +155,11 @@ public final class AgentDetailViewModel {
             command.subsystem().ifPresent(s -> scanStates.put(s, requests.describe(outcome)));
             reload();
         });
+    }
+
+    /** Why the connected database role may not scan, cancel or retry here, or empty when it may. */
+    public java.util.Optional<String> refusal(DatabaseRole.Action action) {
+        return requests.refusal(action);
     }
 
     /** What to undo when the details are closed (the subscription to changes). */

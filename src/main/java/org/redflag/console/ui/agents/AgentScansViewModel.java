@@ -14,6 +14,7 @@ import org.redflag.console.scan.AgentCommand;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.Subsystem;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.BackgroundExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,11 @@ public final class AgentScansViewModel {
                     + batch.queued() + " queued, " + batch.alreadyQueued() + " already queued, "
                     + batch.refused().size() + " refused");
         });
+    }
+
+    /** Why the connected database role may not queue scans at all, or empty when it may. */
+    public java.util.Optional<String> scanRefusal() {
+        return requests.refusal(DatabaseRole.Action.QUEUE);
     }
 
     /** Why "Scan all matching" is not offered on this database, or empty when it is. */

@@ -30,6 +30,7 @@ import org.redflag.console.fleet.Presence;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.Reasons;
 import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
 import org.redflag.console.ui.history.HistoryView;
@@ -49,6 +50,7 @@ public final class AgentsView extends BorderPane {
     private Button loadMore;
     private ChoiceBox<Subsystem> scanSubsystem;
     private Button scanSelected;
+    private javafx.scene.layout.StackPane scanSelectedHolder;
     private Button details;
     private Label batchSummary;
 
@@ -86,6 +88,7 @@ public final class AgentsView extends BorderPane {
         scanSelected = new Button("Scan selected");
         scanSelected.setTooltip(new Tooltip("Scan every selected agent (Ctrl+Enter in the list); Enter opens the details"));
         scanSelected.setId("scan-selected");
+        scanSelectedHolder = Reasons.holder(scanSelected);
         details = new Button("Details…");
         details.setId("agent-details");
         batchSummary = new Label();
@@ -151,7 +154,7 @@ public final class AgentsView extends BorderPane {
         searchBar.setAlignment(Pos.CENTER_LEFT);
         Label scanLabel = new Label("Scan subsystem");
         scanLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox scanBar = new HBox(10, scanLabel, scanSubsystem, scanSelected,
+        HBox scanBar = new HBox(10, scanLabel, scanSubsystem, scanSelectedHolder,
                 ScanAllMatching.control(scans, model::shownFilter), details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getChildren().setAll(searchBar, scanBar);
@@ -171,7 +174,11 @@ public final class AgentsView extends BorderPane {
         refresh.disableProperty().bind(model.loadingProperty());
         scanSubsystem.valueProperty().bindBidirectional(scans.subsystemProperty());
         var nothingSelected = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
-        scanSelected.disableProperty().bind(nothingSelected);
+        // A role that may not queue commands never gets the button, whatever is selected (Ctrl+Enter fires it).
+        var refused = scans.scanRefusal();
+        scanSelected.disableProperty().bind(refused.isPresent() ? Bindings.createBooleanBinding(() -> true)
+                : nothingSelected);
+        Reasons.show(scanSelectedHolder, scanSelected, refused.orElse(null));
         details.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         batchSummary.textProperty().bind(scans.batchSummaryProperty());
     }

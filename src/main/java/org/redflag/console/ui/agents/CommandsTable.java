@@ -13,14 +13,16 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import org.redflag.console.scan.AgentCommand;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.Reasons;
 import org.redflag.console.ui.TextWindow;
 
 /**
  * An agent's newest commands with what can be done to each: the row's button for the mouse, and for the
  * keyboard Enter (the whole result), Delete (cancel) and Ctrl+R (retry) on the selected row; the context menu
- * lists the same with their keys.
+ * lists the same with their keys. What the database role may not do is disabled everywhere, the button saying why.
  */
 final class CommandsTable {
 
@@ -71,9 +73,9 @@ final class CommandsTable {
     private boolean act(AgentCommand command, javafx.scene.input.KeyEvent key) {
         if (SHOW_RESULT.match(key)) {
             showResult(command);
-        } else if (CANCEL.match(key) && command.status().isActive()) {
+        } else if (CANCEL.match(key) && command.status().isActive() && mayCancel()) {
             model.cancel(command);
-        } else if (RETRY.match(key) && command.status().isRetryable()) {
+        } else if (RETRY.match(key) && command.status().isRetryable() && mayRetry()) {
             model.retry(command);
         } else {
             return false;
@@ -85,10 +87,18 @@ final class CommandsTable {
         MenuItem result = item("Show the whole result", SHOW_RESULT, () -> showResult(command));
         result.setDisable(command.summary() == null || command.summary().isBlank());
         MenuItem cancel = item("Cancel", CANCEL, () -> model.cancel(command));
-        cancel.setDisable(!command.status().isActive());
+        cancel.setDisable(!command.status().isActive() || !mayCancel());
         MenuItem retry = item("Retry", RETRY, () -> model.retry(command));
-        retry.setDisable(!command.status().isRetryable());
+        retry.setDisable(!command.status().isRetryable() || !mayRetry());
         return new ContextMenu(result, cancel, retry);
+    }
+
+    private boolean mayCancel() {
+        return model.refusal(DatabaseRole.Action.CANCEL).isEmpty();
+    }
+
+    private boolean mayRetry() {
+        return model.refusal(DatabaseRole.Action.RETRY).isEmpty();
     }
 
     private static MenuItem item(String text, KeyCombination keys, Runnable action) {
@@ -137,6 +147,7 @@ final class CommandsTable {
         column.setMinWidth(75);
         column.setCellFactory(c -> new TableCell<>() {
             private final Button action = new Button();
+            private final javafx.scene.layout.StackPane holder = Reasons.holder(action);
 
             {
                 action.getStyleClass().add("small");
@@ -164,7 +175,11 @@ final class CommandsTable {
                 action.setText(command.status().isActive() ? "Cancel" : "Retry");
                 action.setTooltip(new javafx.scene.control.Tooltip(command.status().isActive()
                         ? "Cancel this command (Delete)" : "Queue it again (Ctrl+R)"));
-                setGraphic(action);
+                String refused = model.refusal(command.status().isActive() ? DatabaseRole.Action.CANCEL
+                        : DatabaseRole.Action.RETRY).orElse(null);
+                action.setDisable(refused != null);
+                Reasons.show(holder, action, refused);
+                setGraphic(holder);
             }
         });
         return column;

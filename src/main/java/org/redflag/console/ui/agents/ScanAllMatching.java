@@ -8,11 +8,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.redflag.console.ui.Reasons;
 
 /**
  * "Scan all matching…": the chosen scan on every agent the search matches, however many (the list shows a
- * page of them), after a confirmation that names the number. Where the database cannot do it in one statement
- * the button is disabled and says why.
+ * page of them), after a confirmation that names the number. Where the database cannot do it in one statement,
+ * or the role may not queue commands, the button is disabled and says why.
  */
 final class ScanAllMatching {
 
@@ -24,12 +25,10 @@ final class ScanAllMatching {
         Button button = new Button("Scan all matching…");
         button.setId("scan-all-matching");
         button.setMinWidth(Region.USE_PREF_SIZE);
-        // A disabled button shows no tooltip, so the reason sits on this holder.
-        StackPane holder = new StackPane(button);
-        holder.setMinWidth(Region.USE_PREF_SIZE);
+        StackPane holder = Reasons.holder(button);
         scans.allMatchingUnavailable().ifPresentOrElse(reason -> {
             button.setDisable(true);
-            Tooltip.install(holder, new Tooltip(reason));
+            Reasons.show(holder, button, reason);
         }, () -> button.setTooltip(new Tooltip(
                 "Scan every agent the search matches, not only the rows shown (one statement in the database)")));
         button.setOnAction(e -> {

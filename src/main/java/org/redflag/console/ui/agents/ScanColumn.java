@@ -15,10 +15,12 @@ import javafx.scene.layout.StackPane;
 import org.redflag.console.fleet.Agent;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.Columns;
+import org.redflag.console.ui.Reasons;
 
 /**
  * A scan button per row for the chosen subsystem, and what became of each scan asked for. A subsystem
- * the agent has disabled is not offered: the button is disabled and says why.
+ * the agent has disabled, or a database role that may not queue commands, is not offered: the button is
+ * disabled and says why.
  */
 final class ScanColumn {
 
@@ -43,9 +45,7 @@ final class ScanColumn {
 
         private final AgentScansViewModel scans;
         private final Button scan = new Button();
-        // Disabled controls show no tooltip, so the reason is installed on this holder around the button.
-        private final StackPane holder = new StackPane(scan);
-        private final Tooltip reasonTip = new Tooltip();
+        private final StackPane holder = Reasons.holder(scan);
         private final Label state = new Label();
         // The line is cut short when several subsystems were asked for: the tooltip has one request per line.
         private final Tooltip stateTip = new Tooltip();
@@ -63,14 +63,13 @@ final class ScanColumn {
             scan.setMinWidth(Region.USE_PREF_SIZE);
             scan.textProperty().bind(Bindings.concat("Scan ", scans.subsystemProperty()));
             holder.getStyleClass().add("scan-button-holder");
-            holder.setMinWidth(Region.USE_PREF_SIZE);
             state.getStyleClass().add("scan-state");
             box.setAlignment(Pos.CENTER_LEFT);
             // Clicks that land beside a disabled scan button must not add up to a double click that
             // opens the agent's details over the list.
             addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.event.Event::consume);
             scan.setOnAction(e -> {
-                if (getItem() != null && unavailable(getItem().agent(), scans.subsystemProperty().get()) == null) {
+                if (getItem() != null && why(getItem()) == null) {
                     scans.scan(getItem());
                 }
             });
@@ -99,8 +98,7 @@ final class ScanColumn {
             }
             rowState = Bindings.valueAt(scans.states(), row.agent().id());
             var current = rowState;
-            reason = Bindings.createStringBinding(() -> unavailable(row.agent(), scans.subsystemProperty().get()),
-                    scans.subsystemProperty());
+            reason = Bindings.createStringBinding(() -> why(row), scans.subsystemProperty());
             var why = reason;
             why.addListener((obs, old, text) -> showReason(text));
             showReason(why.get());
@@ -120,15 +118,13 @@ final class ScanColumn {
             setGraphic(box);
         }
 
+        /** The role's refusal first: whatever the subsystem, this console may not queue the scan. */
+        private String why(AgentRow row) {
+            return scans.scanRefusal().orElseGet(() -> unavailable(row.agent(), scans.subsystemProperty().get()));
+        }
+
         private void showReason(String text) {
-            if (text == null) {
-                Tooltip.uninstall(holder, reasonTip);
-                scan.setAccessibleHelp(null);
-            } else {
-                reasonTip.setText(text);
-                Tooltip.install(holder, reasonTip);
-                scan.setAccessibleHelp(text);
-            }
+            Reasons.show(holder, scan, text);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.redflag.console.scan.ScanOutcome;
 import org.redflag.console.scan.ScanRefused;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.scan.Subsystem;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.BackgroundExecutor;
 import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.Formats;
@@ -114,9 +115,14 @@ public final class ScanRequests {
 
     /** Whether this database can scan every matching agent in one statement, and why not when it cannot. */
     public java.util.Optional<String> allMatchingUnavailable() {
-        return scans.scansAllMatching() ? java.util.Optional.empty()
+        return refusal(DatabaseRole.Action.QUEUE).or(() -> scans.scansAllMatching() ? java.util.Optional.empty()
                 : java.util.Optional.of("On a RedFlag database, scans are queued agent by agent: select the agents "
-                        + "and use Scan selected.");
+                        + "and use Scan selected."));
+    }
+
+    /** Why the connected database role may not do this, for the tooltip of a disabled control; empty when it may. */
+    public java.util.Optional<String> refusal(DatabaseRole.Action action) {
+        return scans.roleRefusal(action);
     }
 
     /** Counts the agents the search matches, for the confirmation that names the number. */

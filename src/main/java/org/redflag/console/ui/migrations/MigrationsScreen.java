@@ -8,6 +8,7 @@ import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.DatabaseAudit;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.ui.BackgroundExecutor;
 
 /**
@@ -38,6 +39,9 @@ public final class MigrationsScreen {
                     afterSchemaChange.run();
                 });
         MigrationsView view = new MigrationsView(model, audit);
+        if (!context.capabilities().isRedFlag()) {
+            context.capabilities().role().refusal(DatabaseRole.Action.MIGRATE).ifPresent(view::migrateRefused);
+        }
         if (context.settings().seedsDemoFleet() && context.capabilities().isConsole()) {
             view.auditHint(DEMO_AUDIT_HINT);
         }

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.redflag.console.ui.ViewKeys;
 import org.redflag.console.migration.MigrationStatus;
+import org.redflag.console.ui.Reasons;
 
 /**
  * Is this database's schema what it claims to be? Flyway's migrations with their states, Validate and
@@ -28,6 +29,8 @@ public final class MigrationsView extends BorderPane {
     private final Button refresh = new Button("Refresh");
     private final Button validate = new Button("Validate");
     private final Button migrate = new Button("Migrate…");
+    private final javafx.scene.layout.StackPane migrateHolder = Reasons.holder(migrate);
+    private final javafx.beans.property.BooleanProperty migrateRefused = new javafx.beans.property.SimpleBooleanProperty();
     private final TabPane tabs = new TabPane();
     private MigrationRecordPane record;
     private AuditPane audit;
@@ -47,6 +50,12 @@ public final class MigrationsView extends BorderPane {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         tabs.getTabs().add(tab);
+    }
+
+    /** The connected role may not migrate: Migrate stays disabled, and says why. */
+    public void migrateRefused(String reason) {
+        migrateRefused.set(true);
+        Reasons.show(migrateHolder, migrate, reason);
     }
 
     /** The first tab's title: "Flyway migrations" for the console's own schema, RedFlag's record otherwise. */
@@ -82,7 +91,7 @@ public final class MigrationsView extends BorderPane {
         title.getStyleClass().add("view-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(10, title, refresh, validate, migrate, spacer, summary);
+        HBox toolbar = new HBox(10, title, refresh, validate, migrateHolder, spacer, summary);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
         setTop(toolbar);
@@ -100,7 +109,8 @@ public final class MigrationsView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         refresh.disableProperty().bind(model.busyProperty());
         validate.disableProperty().bind(model.busyProperty());
-        migrate.disableProperty().bind(model.busyProperty().or(model.pendingCountProperty().isEqualTo(0)));
+        migrate.disableProperty().bind(model.busyProperty().or(model.pendingCountProperty().isEqualTo(0))
+                .or(migrateRefused));
     }
 
     private void setupEventHandlers() {
