@@ -2,18 +2,21 @@ package org.redflag.console.ui.agents;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.fleet.Agent;
 import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.fleet.Presence;
 import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.KeysetPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Agents view's state: one growing list of pages from the database (keyset on hostname, id),
@@ -21,61 +24,45 @@ import org.redflag.console.ui.BackgroundExecutor;
  */
 public final class AgentsViewModel {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentsViewModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AgentsViewModel.class);
 
     static final int PAGE_SIZE = 200;
 
     private final AgentRepository agents;
     private final BackgroundExecutor executor;
     private final Clock clock;
-    private final Consumer<Throwable> onError;
+    private final KeysetPages<String, AgentRow> pages;
 
-    private final ObservableList<AgentRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<AgentRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
-    private String shownFilter = "";
-    private java.util.function.Consumer<String> onInputProblem;
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-
-    /** Bumped by every reload, so a slow page that arrives after a newer search is dropped. */
-    private long generation;
+    private Consumer<String> onInputProblem;
 
     public AgentsViewModel(AgentRepository agents, BackgroundExecutor executor, Clock clock, Consumer<Throwable> onError) {
         this.agents = agents;
         this.executor = executor;
         this.clock = clock;
-        this.onError = onError;
+        this.pages = new KeysetPages<>((filter, after, limit) -> toRows(agents.page(filter,
+                after == null ? null : AgentRepository.PageKey.after(after.agent()), limit)),
+                executor, PAGE_SIZE, this::summarise, onError);
         this.onInputProblem = sentence -> onError.accept(new IllegalArgumentException(sentence));
     }
 
     /** Where a search that cannot match goes: one sentence, no stack trace (the window's error door). */
-    public void onInputProblem(java.util.function.Consumer<String> action) {
+    public void onInputProblem(Consumer<String> action) {
         this.onInputProblem = action;
     }
 
     public void reload() {
-        long requested = ++generation;
         String filter = searchText.get();
         var problem = AgentRepository.searchProblem(filter);
         if (problem.isPresent()) {
             // A typo, not a fault: the sentence where the count goes, and once in the history.
-            rows.clear();
-            moreAvailable.set(false);
-            loading.set(false);
+            pages.clear();
             summary.set(problem.get());
             onInputProblem.accept(problem.get());
             return;
         }
-        loading.set(true);
-        executor.submit(() -> agents.page(filter, null, PAGE_SIZE), page -> {
-            if (requested == generation) {
-                shownFilter = filter;
-                rows.setAll(toRows(page));
-                finishLoad(page.size() == PAGE_SIZE);
-            }
-        }, failure -> failed(requested, failure));
+        pages.reload(filter);
     }
 
     /**
@@ -83,23 +70,11 @@ public final class AgentsViewModel {
      * pause: the next page, a resync and "Scan all matching" go by what is shown, never by a half-typed search.
      */
     public String shownFilter() {
-        return shownFilter;
+        return pages.shown() == null ? "" : pages.shown();
     }
 
     public void loadMore() {
-        if (loading.get() || !moreAvailable.get() || rows.isEmpty()) {
-            return;
-        }
-        long requested = generation;
-        String filter = shownFilter;
-        AgentRepository.PageKey after = AgentRepository.PageKey.after(rows.get(rows.size() - 1).agent());
-        loading.set(true);
-        executor.submit(() -> agents.page(filter, after, PAGE_SIZE), page -> {
-            if (requested == generation) {
-                rows.addAll(toRows(page));
-                finishLoad(page.size() == PAGE_SIZE);
-            }
-        }, failure -> failed(requested, failure));
+        pages.loadMore();
     }
 
     /**
@@ -108,32 +83,19 @@ public final class AgentsViewModel {
      * follows the agents, not the positions (see AgentsView). Skipped while a load is under way.
      */
     public void resync() {
-        if (loading.get()) {
-            return;
-        }
-        long requested = generation;
-        String filter = shownFilter;
-        int shown = Math.max(PAGE_SIZE, rows.size());
-        executor.submit(() -> agents.page(filter, null, shown), page -> {
-            if (requested == generation && !loading.get()) {
-                rows.setAll(toRows(page));
-                finishLoad(page.size() == shown);
-            }
-        }, failure -> {
-            // The next poll reads it again; a failed background refresh is not worth an error notification.
-            LOG.debug("Background refresh of the agents failed; the next poll tries again", failure);
-        });
+        pages.resync();
     }
 
     /** Reads one shown agent again (its last scan moved, say), leaving the rest of the list alone. */
-    public void refreshAgent(java.util.UUID agentId) {
-        if (rows.stream().noneMatch(r -> r.agent().id().equals(agentId))) {
+    public void refreshAgent(UUID agentId) {
+        if (pages.rows().stream().noneMatch(r -> r.agent().id().equals(agentId))) {
             return;
         }
         executor.submit(() -> agents.find(agentId), found -> found.ifPresent(agent -> {
+            List<AgentRow> rows = pages.rows();
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).agent().id().equals(agentId)) {
-                    rows.set(i, AgentRow.of(agent, clock));
+                    pages.replace(i, AgentRow.of(agent, clock));
                     return;
                 }
             }
@@ -147,26 +109,15 @@ public final class AgentsViewModel {
         return page.stream().map(agent -> AgentRow.of(agent, clock)).toList();
     }
 
-    /** @param more whether the last query filled its page, so that more rows may follow */
-    private void finishLoad(boolean more) {
-        loading.set(false);
-        moreAvailable.set(more);
-        long online = rows.stream().filter(r -> r.presence() == org.redflag.console.fleet.Presence.ONLINE).count();
-        summary.set(rows.size() + (moreAvailable.get() ? "+" : "") + " agents shown · " + online + " online");
-    }
-
-    /** A failure of a load that a newer one replaced neither ends the newer one's loading nor bothers anyone. */
-    private void failed(long requested, Throwable failure) {
-        if (requested != generation) {
-            LOG.debug("A replaced agents load failed", failure);
-            return;
-        }
-        loading.set(false);
-        onError.accept(failure);
+    private void summarise() {
+        List<AgentRow> rows = pages.rows();
+        long online = rows.stream().filter(r -> r.presence() == Presence.ONLINE).count();
+        summary.set(rows.size() + (pages.moreAvailableProperty().get() ? "+" : "") + " agents shown · " + online
+                + " online");
     }
 
     public ObservableList<AgentRow> rows() {
-        return readOnlyRows;
+        return pages.rows();
     }
 
     public StringProperty searchTextProperty() {
@@ -174,11 +125,11 @@ public final class AgentsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return pages.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty moreAvailableProperty() {
-        return moreAvailable.getReadOnlyProperty();
+        return pages.moreAvailableProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

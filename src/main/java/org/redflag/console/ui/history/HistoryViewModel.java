@@ -10,7 +10,6 @@ import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.ConsoleArea;
@@ -26,6 +24,7 @@ import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.KeysetPages;
 
 /**
  * The History's state: the filter the user built, one growing list of keyset pages from the database, the
@@ -36,7 +35,6 @@ public final class HistoryViewModel {
 
     static final int PAGE_SIZE = 200;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HistoryViewModel.class);
 
     /** The selected row with its outputs (the first part of them until "show all"). */
     public record Detail(HistoryEntry entry, OutputText stdout, OutputText stderr) {
@@ -59,16 +57,11 @@ public final class HistoryViewModel {
     private final StringProperty outputSearch = new SimpleStringProperty(this, "outputSearch", "");
     private final BooleanProperty consoleErrorsOnly = new SimpleBooleanProperty(this, "consoleErrorsOnly");
 
-    private final ObservableList<HistoryEntry> rows = FXCollections.observableArrayList();
-    private final ObservableList<HistoryEntry> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper(this, "moreAvailable");
+    private final KeysetPages<HistoryFilter, HistoryEntry> pages;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper filterMessage = new ReadOnlyStringWrapper(this, "filterMessage", "");
     private final HistoryDetails details;
 
-    /** Bumped by every reload, so a slow page that arrives after a newer filter is dropped. */
-    private long generation;
     private String lastReportedProblem;
 
     /**
@@ -84,6 +77,9 @@ public final class HistoryViewModel {
         this.export = new HistoryExportModel(history, executor, errors, fixedAgentId);
         this.range = new HistoryDateRange(clock, errors, fixedAgentId, this::reload);
         this.details = new HistoryDetails(history, executor, errors, fixedAgentId);
+        this.pages = new KeysetPages<>((filter, after, limit) -> history.page(filter,
+                after == null ? null : HistoryRepository.PageKey.after(after), limit), executor, PAGE_SIZE,
+                this::summarise, failure -> errors.report(ConsoleArea.HISTORY, failure));
     }
 
     /**
@@ -100,13 +96,10 @@ public final class HistoryViewModel {
 
     /** Replaces the list with the newest page that matches the filter. */
     public void reload() {
-        long requested = ++generation;
         HistoryFilter filter = filter();
         Optional<String> problem = filter.problem();
         if (problem.isPresent()) {
-            rows.clear();
-            loading.set(false);
-            moreAvailable.set(false);
+            pages.clear();
             filterMessage.set(problem.get());
             summary.set("");
             // Bad input in a form is a user-visible error like any other, but once per mistake, not per refresh.
@@ -118,33 +111,12 @@ public final class HistoryViewModel {
         }
         lastReportedProblem = null;
         filterMessage.set(range.problem().isEmpty() ? shortSearchHint() : range.problem());
-        loading.set(true);
-        executor.submit(() -> history.page(filter, null, PAGE_SIZE), page -> {
-            if (requested == generation) {
-                rows.setAll(page);
-                finishLoad(page.size());
-            }
-        }, failure -> failed(requested, failure));
+        pages.reload(filter);
     }
 
-    /** Appends the next page, if there is one and none is on its way. */
+    /** Appends the next page of what the list shows, if there is one and none is on its way. */
     public void loadMore() {
-        if (loading.get() || !moreAvailable.get() || rows.isEmpty()) {
-            return;
-        }
-        long requested = generation;
-        HistoryFilter filter = filter();
-        if (filter.problem().isPresent()) {
-            return;
-        }
-        HistoryRepository.PageKey after = HistoryRepository.PageKey.after(rows.get(rows.size() - 1));
-        loading.set(true);
-        executor.submit(() -> history.page(filter, after, PAGE_SIZE), page -> {
-            if (requested == generation) {
-                rows.addAll(page);
-                finishLoad(page.size());
-            }
-        }, failure -> failed(requested, failure));
+        pages.loadMore();
     }
 
     /** Shows this row's outputs in the detail (the first part of each); null clears the detail. */
@@ -172,18 +144,7 @@ public final class HistoryViewModel {
      * connection came back, on the slow poll, or when history rows arrive. A failure waits for the next one.
      */
     public void resync() {
-        HistoryFilter filter = filter();
-        if (loading.get() || filter.problem().isPresent()) {
-            return;
-        }
-        long requested = generation;
-        int shown = Math.max(PAGE_SIZE, rows.size());
-        executor.submit(() -> history.page(filter, null, shown), page -> {
-            if (requested == generation && !loading.get()) {
-                rows.setAll(page);
-                finishLoad(page.size() == shown ? PAGE_SIZE : 0);
-            }
-        }, failure -> LOG.debug("Could not read the history again; the next change or poll will", failure));
+        pages.resync();
     }
 
     /** Writes every row matching the current filter to {@code target}, in the background. */
@@ -202,18 +163,11 @@ public final class HistoryViewModel {
                 : "";
     }
 
-    private void finishLoad(int pageSize) {
-        loading.set(false);
-        moreAvailable.set(pageSize == PAGE_SIZE);
+    private void summarise() {
+        List<HistoryEntry> rows = pages.rows();
         long failed = rows.stream().filter(r -> "failed".equals(r.result())).count();
-        summary.set(range.ignoredNote() + rows.size() + (moreAvailable.get() ? "+" : "") + " entries shown · " + failed + " failed");
-    }
-
-    private void failed(long requested, Throwable failure) {
-        if (requested == generation) {
-            loading.set(false);
-        }
-        errors.report(ConsoleArea.HISTORY, failure);
+        summary.set(range.ignoredNote() + rows.size() + (pages.moreAvailableProperty().get() ? "+" : "")
+                + " entries shown · " + failed + " failed");
     }
 
     public UUID fixedAgentId() {
@@ -236,7 +190,7 @@ public final class HistoryViewModel {
     }
 
     public ObservableList<HistoryEntry> rows() {
-        return readOnlyRows;
+        return pages.rows();
     }
 
     public List<String> subsystemChoices() {
@@ -291,11 +245,11 @@ public final class HistoryViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return pages.loadingProperty();
     }
 
     public ReadOnlyBooleanProperty moreAvailableProperty() {
-        return moreAvailable.getReadOnlyProperty();
+        return pages.moreAvailableProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
