@@ -37,6 +37,43 @@ public final class Columns {
         }
     }
 
+    /**
+     * A column whose cells show a coloured badge ("online", "failed", "FALSE COMPLETE"): the text and its style
+     * class (badge-success, badge-warning, badge-danger, badge-muted) come from the row; a null text shows a dash.
+     */
+    public static <T> TableColumn<T, T> badge(String title, double width, Function<T, String> text,
+            Function<T, String> styleClass) {
+        TableColumn<T, T> column = row(title, width);
+        column.setCellFactory(c -> new BadgeCell<>(text, styleClass));
+        return column;
+    }
+
+    /** The one badge cell: its label is made once and restyled as the cell shows other rows. */
+    private static final class BadgeCell<T> extends TableCell<T, T> {
+        private final Function<T, String> text;
+        private final Function<T, String> styleClass;
+        private final javafx.scene.control.Label badge = new javafx.scene.control.Label();
+
+        BadgeCell(Function<T, String> text, Function<T, String> styleClass) {
+            this.text = text;
+            this.styleClass = styleClass;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String label = empty || item == null ? null : text.apply(item);
+            setText(!empty && item != null && label == null ? "—" : null);
+            if (label == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(label);
+            badge.getStyleClass().setAll("badge", styleClass.apply(item));
+            setGraphic(badge);
+        }
+    }
+
     /** A column whose cells get the whole row, for cells with buttons or badges; add a cell factory. */
     public static <T> TableColumn<T, T> row(String title, double width) {
         TableColumn<T, T> column = new TableColumn<>(title);

@@ -23,9 +23,12 @@ class ColumnsTest {
 
     @Start
     void start(Stage stage) {
-        TableView<String> table = new TableView<>(FXCollections.observableArrayList(List.of(LONG)));
+        TableView<String> table = new TableView<>(FXCollections.observableArrayList(List.of(LONG, "ok")));
         table.getColumns().add(Columns.text("Result", 80, row -> row));
-        stage.setScene(new Scene(table, 200, 120));
+        // A badge for "ok", a dash where the row has no badge to show.
+        table.getColumns().add(Columns.badge("Badge", 80, row -> row.equals("ok") ? "online" : null,
+                row -> "badge-success"));
+        stage.setScene(new Scene(table, 300, 120));
         stage.show();
     }
 
@@ -38,5 +41,16 @@ class ColumnsTest {
 
         assertThat(cell.getTooltip()).isNotNull();
         assertThat(cell.getTooltip().getText()).isEqualTo(LONG);
+    }
+
+    @Test
+    void aBadgeColumnShowsTheRowsBadgeOrADash(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.Label badge = robot.lookup(".badge").queryAs(javafx.scene.control.Label.class);
+        assertThat(badge.getText()).isEqualTo("online");
+        assertThat(badge.getStyleClass()).containsExactly("badge", "badge-success");
+        assertThat(robot.lookup(".table-cell").match(n -> "—".equals(((TableCell<?, ?>) n).getText())).tryQuery())
+                .isPresent();
     }
 }

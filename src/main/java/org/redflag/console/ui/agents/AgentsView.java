@@ -260,27 +260,9 @@ public final class AgentsView extends BorderPane {
         return Columns.text(title, width, value);
     }
 
-    private TableColumn<AgentRow, Presence> statusColumn() {
-        TableColumn<AgentRow, Presence> column = new TableColumn<>("Status");
-        column.setPrefWidth(100);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().presence()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label badge = new Label();
-
-            @Override
-            protected void updateItem(Presence presence, boolean empty) {
-                super.updateItem(presence, empty);
-                if (empty || presence == null) {
-                    setGraphic(null);
-                    return;
-                }
-                badge.setText(presence.label());
-                badge.getStyleClass().setAll("badge", presence == Presence.ONLINE ? "badge-success" : "badge-muted");
-                setGraphic(badge);
-            }
-        });
-        return column;
+    private static TableColumn<AgentRow, AgentRow> statusColumn() {
+        return Columns.badge("Status", 100, row -> row.presence().label(),
+                row -> row.presence() == Presence.ONLINE ? "badge-success" : "badge-muted");
     }
 
     private TableColumn<AgentRow, java.time.Instant> timeColumn(String title,

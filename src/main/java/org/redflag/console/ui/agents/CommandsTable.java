@@ -2,7 +2,6 @@ package org.redflag.console.ui.agents;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -116,30 +115,13 @@ final class CommandsTable {
                 + command.status().label(), command.summary());
     }
 
-    private TableColumn<AgentCommand, AgentCommand> statusColumn() {
-        TableColumn<AgentCommand, AgentCommand> column = Columns.row("Status", 90);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label badge = new Label();
-
-            @Override
-            protected void updateItem(AgentCommand command, boolean empty) {
-                super.updateItem(command, empty);
-                if (empty || command == null) {
-                    setGraphic(null);
-                    return;
-                }
-                badge.setText(command.status().label());
-                String tone = switch (command.status()) {
-                    case COMPLETED -> "badge-success";
-                    case FAILED, TIMED_OUT -> "badge-danger";
-                    case CANCELLED -> "badge-muted";
-                    default -> "badge-warning";
-                };
-                badge.getStyleClass().setAll("badge", tone, "command-status");
-                setGraphic(badge);
-            }
+    private static TableColumn<AgentCommand, AgentCommand> statusColumn() {
+        return Columns.badge("Status", 90, command -> command.status().label(), command -> switch (command.status()) {
+            case COMPLETED -> "badge-success";
+            case FAILED, TIMED_OUT -> "badge-danger";
+            case CANCELLED -> "badge-muted";
+            default -> "badge-warning";
         });
-        return column;
     }
 
     private TableColumn<AgentCommand, AgentCommand> actionColumn() {

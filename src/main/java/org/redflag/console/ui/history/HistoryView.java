@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -204,25 +203,11 @@ public final class HistoryView extends BorderPane {
         }
     }
 
-    private TableColumn<HistoryEntry, String> resultColumn() {
-        TableColumn<HistoryEntry, String> column = column("Result", 90, HistoryEntry::result);
+    private static TableColumn<HistoryEntry, HistoryEntry> resultColumn() {
+        TableColumn<HistoryEntry, HistoryEntry> column = org.redflag.console.ui.Columns.badge("Result", 90,
+                HistoryEntry::result, entry -> badgeStyle(entry.result()));
         // A badge cut to "s…" says nothing: below this width the table scrolls sideways instead.
         column.setMinWidth(80);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label badge = new Label();
-
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                if (empty || value == null) {
-                    setGraphic(null);
-                    return;
-                }
-                badge.setText(value);
-                badge.getStyleClass().setAll("badge", badgeStyle(value));
-                setGraphic(badge);
-            }
-        });
         return column;
     }
 

@@ -2,8 +2,6 @@ package org.redflag.console.ui.migrations;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
 /**
@@ -23,27 +21,12 @@ final class MigrationColumns {
         return org.redflag.console.ui.Columns.showingWholeText(column);
     }
 
-    /** A column whose cells show a coloured badge; a null text shows a dash instead. */
+    /** A column whose cells show a coloured badge; sortable by its text, like the others here. */
     static <T> TableColumn<T, T> badge(String title, double width, Function<T, String> text,
             Function<T, String> styleClass) {
-        TableColumn<T, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                String label = empty || item == null ? null : text.apply(item);
-                setText(!empty && item != null && label == null ? "—" : null);
-                if (label == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label badge = new Label(label);
-                badge.getStyleClass().addAll("badge", styleClass.apply(item));
-                setGraphic(badge);
-            }
-        });
+        TableColumn<T, T> column = org.redflag.console.ui.Columns.badge(title, width, text, styleClass);
+        column.setSortable(true);
+        column.setComparator(java.util.Comparator.comparing(item -> String.valueOf(text.apply(item))));
         return column;
     }
 }
