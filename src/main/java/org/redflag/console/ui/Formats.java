@@ -59,4 +59,27 @@ public final class Formats {
     private static ZoneId zone(Clock clock) {
         return clock.getZone();
     }
+
+    /** "8 s", "2 min 5 s", "1 h 3 min": how long a scan ran; empty when unknown. */
+    public static String duration(Integer seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    /** The first line of an output, for a table cell; empty for none. */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
 }

@@ -85,7 +85,7 @@ final class HistoryDetailPane extends StackPane {
         return String.join(" · ", Formats.absolute(e.executedAt(), clock),
                 e.hostname() == null ? "console" : e.hostname(), String.valueOf(e.subsystem()), e.action(),
                 e.result()) + (e.exitCode() == null ? "" : " · exit " + e.exitCode())
-                + (e.durationSeconds() == null ? "" : " · " + HistoryView.duration(e.durationSeconds()));
+                + (e.durationSeconds() == null ? "" : " · " + Formats.duration(e.durationSeconds()));
     }
 
     /** Shows an entry's outputs; a newly shown entry opens on the tab that has something to say. */

@@ -106,8 +106,8 @@ public final class HistoryView extends BorderPane {
                 column("Action", 120, HistoryEntry::action),
                 resultColumn(),
                 column("Exit", 50, e -> e.exitCode() == null ? "" : e.exitCode().toString()),
-                column("Duration", 90, e -> duration(e.durationSeconds())),
-                column("Output", 320, e -> firstLine(e.stderr() != null && !e.stderr().isBlank()
+                column("Duration", 90, e -> Formats.duration(e.durationSeconds())),
+                column("Output", 320, e -> Formats.firstLine(e.stderr() != null && !e.stderr().isBlank()
                         ? e.stderr() : e.stdout()))));
 
         detail = new HistoryDetailPane(model);
@@ -219,27 +219,6 @@ public final class HistoryView extends BorderPane {
             case "failed" -> "badge-danger";
             default -> "badge-muted";
         };
-    }
-
-    static String duration(Integer seconds) {
-        if (seconds == null) {
-            return "";
-        }
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min " + seconds % 60 + " s";
-        }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static TableColumn<HistoryEntry, String> column(String title, double width,
