@@ -43,7 +43,8 @@ public final class ConsoleWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox navigation = new VBox(4);
-    private final ViewNavigation views = new ViewNavigation(navigation, content);
+    private final VBox viewButtons = new VBox(4);
+    private final ViewNavigation views = new ViewNavigation(viewButtons, content);
     private final ConsoleStatusBar statusBar = new ConsoleStatusBar();
     private final DatabaseBanner banner = new DatabaseBanner();
     /** What the status bar says while the database answers, to say it again when it is back. */
@@ -94,7 +95,10 @@ public final class ConsoleWindow {
         brand.getStyleClass().add("brand");
         Label subtitle = new Label("fleet console");
         subtitle.getStyleClass().add("muted");
-        navigation.getChildren().addAll(brand, subtitle, new Separator());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        navigation.getChildren().addAll(brand, subtitle, new Separator(), viewButtons, spacer,
+                Themes.switchFor(new org.redflag.console.app.Preferences(settings.dataDirectory())));
         navigation.getStyleClass().add("navigation");
         navigation.setPadding(new Insets(16, 10, 16, 10));
         navigation.setPrefWidth(170);

@@ -35,7 +35,8 @@ public final class DesktopApp {
         var opening = org.redflag.console.app.EarlyOpening.start(settings, password, clock);
         try {
             Platform.startup(() -> {
-                applyTheme();
+                Themes.apply(new org.redflag.console.app.Preferences(settings.dataDirectory()).theme()
+                        .orElse(org.redflag.console.app.Preferences.systemTheme(System.getenv())));
                 FxBackgroundExecutor executor = new FxBackgroundExecutor();
                 ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
                 window.set(opened);
@@ -59,7 +60,7 @@ public final class DesktopApp {
 
     /** The look every window of the console shares (tests apply it too, so they see what users see). */
     public static void applyTheme() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Themes.apply("light");
     }
 
     /**

@@ -67,7 +67,7 @@ final class FxNotifier implements ErrorReporter.Notifier {
         javafx.scene.control.Label mark = new javafx.scene.control.Label("!");
         mark.getStyleClass().add("notification-mark");
         // Inline: the notification is a popup with a scene of its own, which the window's stylesheet does not reach.
-        mark.setStyle("-fx-background-color: #cf222e; -fx-background-radius: 12; -fx-text-fill: white; "
+        mark.setStyle("-fx-background-color: -color-danger-emphasis; -fx-background-radius: 12; -fx-text-fill: white; "
                 + "-fx-font-weight: bold; -fx-min-width: 24; -fx-min-height: 24; -fx-alignment: center;");
         notification.graphic(mark).show();
     }

@@ -21,7 +21,7 @@ final class DateFields {
 
     /** Marks a field whose text was not read, so it does not look like a filter that is applied. */
     static final String INVALID = "invalid";
-    private static final String INVALID_LOOK = "-fx-border-color: #cf222e; -fx-border-width: 1.5;";
+    private static final String INVALID_LOOK = "-fx-border-color: -color-danger-emphasis; -fx-border-width: 1.5;";
 
     private DateFields() {
     }
