@@ -192,15 +192,20 @@ public final class ConsoleWindow {
             historyView = HistoryView.following(opened.changes(), opened.history(), executor, clock, errors);
             return historyView;
         });
+        opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
+        // The live listener, the simulated fleet and the status bar's counts wait for the first page.
+        Runnable backgroundWork = () -> {
+            if (schemaReady) {
+                opened.startBackgroundWork();
+            }
+            refreshStatus();
+        };
+        agentsScreen.afterFirstPage(backgroundWork);
         views.show(schemaReady ? "Agents" : "Migrations");
         if (!schemaReady) {
             org.redflag.console.app.StartupTimeline.finish("migrations shown");
+            backgroundWork.run();
         }
-        opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
-        if (schemaReady) {
-            opened.startBackgroundWork();
-        }
-        refreshStatus();
     }
 
     /**

@@ -52,6 +52,16 @@ public final class AgentsScreen {
         });
     }
 
+    private Runnable afterFirstPage = () -> { };
+
+    /**
+     * Work that can wait until the first page is on screen (the live listener, the simulated fleet, the status
+     * bar's counts): at start-up it would otherwise compete with that page for the machine.
+     */
+    public void afterFirstPage(Runnable work) {
+        this.afterFirstPage = work;
+    }
+
     /** The view, built when the user first opens it. */
     public AgentsView view() {
         AgentsView view = new AgentsView(agents, scans, agentHistory);
@@ -62,10 +72,15 @@ public final class AgentsScreen {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
                 if (!now) {
                     obs.removeListener(this);
-                    Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first agents shown"));
+                    Platform.runLater(() -> {
+                        org.redflag.console.app.StartupTimeline.finish("first agents shown");
+                        afterFirstPage.run();
+                        afterFirstPage = () -> { };
+                    });
                 }
             }
         });
+        org.redflag.console.app.StartupTimeline.mark("agents view built");
         agents.reload();
         return view;
     }
