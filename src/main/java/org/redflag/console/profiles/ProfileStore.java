@@ -67,6 +67,15 @@ public final class ProfileStore {
         return list().stream().map(ConnectionProfile::name).toList();
     }
 
+    /** The sentence for a name that is not here, naming the ones that are. */
+    public String unknown(String name) throws ProfileProblem {
+        List<String> names = names();
+        return names.isEmpty()
+                ? "There is no profile named " + name + ": no profiles are saved in " + file + " yet; add one with "
+                        + "`profiles add " + name + " --db-url URL`."
+                : "There is no profile named " + name + "; the known profiles are " + String.join(", ", names) + ".";
+    }
+
     /** Adds the profile, or replaces the one of the same name where it stands in the list. */
     public void save(ConnectionProfile profile) throws ProfileProblem {
         List<ConnectionProfile> profiles = new ArrayList<>(list());
