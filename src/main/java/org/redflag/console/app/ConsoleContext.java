@@ -89,7 +89,7 @@ public final class ConsoleContext implements AutoCloseable {
     /** Blocking: call it off the FX thread. */
     public static ConsoleContext open(ConsoleSettings settings, Optional<char[]> password, Clock clock)
             throws ConnectionProblem {
-        Database database = Database.open(settings.target(), password);
+        Database database = Database.open(settings.target(), password, settings.readOnlyProfile().isPresent());
         StartupTimeline.mark(settings.target() instanceof org.redflag.console.db.DatabaseTarget.Embedded
                 ? "embedded server up" : "connected");
         try {
@@ -109,15 +109,15 @@ public final class ConsoleContext implements AutoCloseable {
      * (unless told not to). A RedFlag database is never migrated: the console works on it as it is.
      */
     private static Capabilities prepareSchema(ConsoleSettings settings, Database database) throws ConnectionProblem {
-        Capabilities found = probe(database);
+        Capabilities found = probe(settings, database);
         StartupTimeline.mark("schema probed");
         LOG.info("Connected to {}: {}", database.describe(), found.describe());
         boolean ours = found.kind() == SchemaKind.CONSOLE || found.kind() == SchemaKind.EMPTY;
         if (!settings.migrate() || !ours) {
             return found;
         }
-        if (!found.role().mayMigrate()) {
-            // An operator or a viewer: Flyway would fail on the first pending script. The Migrations view says
+        if (!found.role().may(DatabaseRole.Action.MIGRATE)) {
+            // An operator, a viewer or a read-only profile: Flyway would fail on the first pending script. The Migrations view says
             // what is pending and why this role cannot apply it.
             LOG.info("Not migrating: {}", found.role().refusal(DatabaseRole.Action.MIGRATE).orElse(""));
             return found;
@@ -137,12 +137,15 @@ public final class ConsoleContext implements AutoCloseable {
                             + ". Nothing of the failed migration was kept. Start with --no-migrate to inspect "
                             + "the database as it is, and see the Migrations view for details.", e);
         }
-        return probe(database);
+        return probe(settings, database);
     }
 
-    private static Capabilities probe(Database database) throws ConnectionProblem {
+    /** What the catalog says, held to reading when the connection's profile is read-only. */
+    private static Capabilities probe(ConsoleSettings settings, Database database) throws ConnectionProblem {
         try {
-            return SchemaProbe.probe(database.dataSource());
+            Capabilities found = SchemaProbe.probe(database.dataSource());
+            return settings.readOnlyProfile().map(name -> found.withRole(found.role().readOnlyUnder(name)))
+                    .orElse(found);
         } catch (SQLException e) {
             throw new ConnectionProblem(ConnectionProblem.Kind.OTHER, "Connected, but the database's catalog could "
                     + "not be read (" + e.getMessage().strip() + "). Check that the user may read it.", e);
@@ -198,7 +201,7 @@ public final class ConsoleContext implements AutoCloseable {
      * and restart the background work so live refresh follows what is there now.
      */
     public void schemaChanged() throws ConnectionProblem {
-        Capabilities found = probe(database);
+        Capabilities found = probe(settings, database);
         synchronized (this) {
             this.capabilities = found.kind() == capabilities.kind() ? found : capabilities;
             if (backgroundWork != null) {

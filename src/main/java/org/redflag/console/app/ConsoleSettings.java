@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.redflag.console.db.DatabaseTarget;
+import org.redflag.console.profiles.ConnectionProfile;
 import org.redflag.console.scan.ScanService;
 import org.redflag.console.server.ServerConnection;
 
@@ -19,15 +20,30 @@ import org.redflag.console.server.ServerConnection;
  * @param commandTimeout how long a sent command may go unanswered before it is marked timed out
  * @param dataDirectory  the console's own files (logs, the error spool, and the embedded database's folder)
  * @param server         the RedFlag server that queues (and signs) scans when the database's commands are signed
+ * @param profile        the connection profile the target came from (--profile), for the window's bar and for
+ *                       holding a read-only profile's connection to reading
  */
 public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, boolean simulateFleet,
-        Duration commandTimeout, Path dataDirectory, Optional<ServerConnection> server) {
+        Duration commandTimeout, Path dataDirectory, Optional<ServerConnection> server,
+        Optional<ConnectionProfile> profile) {
 
     public ConsoleSettings {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(profile, "profile");
+    }
+
+    /** Not through a profile. */
+    public ConsoleSettings(DatabaseTarget target, boolean migrate, boolean demoFleet, boolean simulateFleet,
+            Duration commandTimeout, Path dataDirectory, Optional<ServerConnection> server) {
+        this(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory, server, Optional.empty());
+    }
+
+    /** The name of the read-only profile this connection is held to, if it is. */
+    public Optional<String> readOnlyProfile() {
+        return profile.filter(ConnectionProfile::readOnly).map(ConnectionProfile::name);
     }
 
     /** Without a RedFlag server: the console queues scans in the database itself. */
@@ -46,17 +62,17 @@ public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean de
     }
 
     public ConsoleSettings withDataDirectory(Path folder) {
-        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, folder, server);
+        return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, folder, server, profile);
     }
 
     public ConsoleSettings withServer(ServerConnection connection) {
         return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory,
-                Optional.of(connection));
+                Optional.of(connection), profile);
     }
 
     public ConsoleSettings withoutServer() {
         return new ConsoleSettings(target, migrate, demoFleet, simulateFleet, commandTimeout, dataDirectory,
-                Optional.empty());
+                Optional.empty(), profile);
     }
 
     /**
@@ -65,12 +81,12 @@ public record ConsoleSettings(DatabaseTarget target, boolean migrate, boolean de
      */
     public ConsoleSettings inspecting() {
         return new ConsoleSettings(target, migrate && target instanceof DatabaseTarget.Embedded, demoFleet,
-                simulateFleet, commandTimeout, dataDirectory, server);
+                simulateFleet, commandTimeout, dataDirectory, server, profile);
     }
 
     /** Opens the database as it is: no migration, no demo data (for a command that migrates itself). */
     public ConsoleSettings asIs() {
-        return new ConsoleSettings(target, false, false, false, commandTimeout, dataDirectory, server);
+        return new ConsoleSettings(target, false, false, false, commandTimeout, dataDirectory, server, profile);
     }
 
     static boolean simulatesByDefault(DatabaseTarget target, boolean demoFleet) {

@@ -3,8 +3,12 @@ package org.redflag.console.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.db.TlsSettings;
+import org.redflag.console.profiles.ConnectionProfile;
+import org.redflag.console.profiles.ProfileProblem;
+import org.redflag.console.profiles.ProfileStore;
 import org.redflag.console.server.ServerConnection;
 import picocli.CommandLine.Option;
 
@@ -13,6 +17,12 @@ import picocli.CommandLine.Option;
  * they come from PGPASSWORD, ~/.pgpass or the GUI's prompt, never from a command line.
  */
 public final class DatabaseOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Connect through the saved connection profile NAME (see `profiles list`): its database "
+                    + "URL, user, TLS and RedFlag server, each unless given as an option here; a read-only profile "
+                    + "changes nothing.")
+    String profileName;
 
     @Option(names = "--db-url", paramLabel = "URL",
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example:5432/redflag "
@@ -114,13 +124,48 @@ public final class DatabaseOptions {
      * {@link #problem()} finds, plus a bad REDFLAG_SERVER_URL or a server without usable credentials.
      */
     public Optional<String> problem(Map<String, String> env) {
-        return problem().or(() -> tlsProblem(env)).or(() -> serverProblem(env));
+        return problem().or(() -> profileProblem(env)).or(() -> tlsProblem(env)).or(() -> serverProblem(env));
+    }
+
+    private Optional<String> profileProblem(Map<String, String> env) {
+        try {
+            profile(env);
+            return Optional.empty();
+        } catch (IllegalArgumentException unknown) {
+            return Optional.of(unknown.getMessage());
+        }
+    }
+
+    /**
+     * The profile --profile names, from the data folder's profiles file; empty without --profile.
+     *
+     * @throws IllegalArgumentException with a sentence naming the known profiles when there is no such profile
+     */
+    public Optional<ConnectionProfile> profile(Map<String, String> env) {
+        if (profileName == null) {
+            return Optional.empty();
+        }
+        ProfileStore store = new ProfileStore(dataDirectory(env));
+        try {
+            Optional<ConnectionProfile> found = store.find(profileName);
+            if (found.isPresent()) {
+                return found;
+            }
+            throw new IllegalArgumentException(store.unknown(profileName));
+        } catch (ProfileProblem unreadable) {
+            throw new IllegalArgumentException(unreadable.getMessage(), unreadable);
+        }
+    }
+
+    /** The profile's value for a setting: an option given beside --profile wins, the environment comes after. */
+    private static String fromProfile(Optional<ConnectionProfile> profile, Function<ConnectionProfile, String> value) {
+        return profile.map(value).orElse(null);
     }
 
     /** TLS options on the embedded database would look like protection they are not: it is local and has no TLS. */
     private Optional<String> tlsProblem(Map<String, String> env) {
         boolean tlsOption = firstNonBlank(sslMode, firstNonBlank(sslRootCert, firstNonBlank(sslCert, sslKey))) != null;
-        if (tlsOption && firstNonBlank(dbUrl, env.get("REDFLAG_DB_URL")) == null) {
+        if (tlsOption && databaseUrl(env) == null) {
             return Optional.of("--db-sslmode, --db-sslrootcert, --db-sslcert and --db-sslkey are for a database given "
                     + "with --db-url (or REDFLAG_DB_URL); the embedded database runs on this machine without TLS.");
         }
@@ -132,18 +177,36 @@ public final class DatabaseOptions {
      * parameter, else pgjdbc's default.
      */
     public TlsSettings tls(Map<String, String> env) {
-        return new TlsSettings(firstNonBlank(sslMode, env.get("REDFLAG_DB_SSLMODE")),
-                firstNonBlank(sslRootCert, env.get("REDFLAG_DB_SSLROOTCERT")),
+        Optional<ConnectionProfile> profile = profile(env);
+        return new TlsSettings(
+                firstNonBlank(sslMode, firstNonBlank(fromProfile(profile, ConnectionProfile::sslMode),
+                        env.get("REDFLAG_DB_SSLMODE"))),
+                firstNonBlank(sslRootCert, firstNonBlank(fromProfile(profile, ConnectionProfile::sslRootCert),
+                        env.get("REDFLAG_DB_SSLROOTCERT"))),
                 firstNonBlank(sslCert, env.get("REDFLAG_DB_SSLCERT")),
                 firstNonBlank(sslKey, env.get("REDFLAG_DB_SSLKEY")));
     }
 
+    /** The RedFlag server's URL in force: the option, else the profile's, else REDFLAG_SERVER_URL. */
+    private String serverUrl(Map<String, String> env) {
+        return firstNonBlank(serverUrl, firstNonBlank(fromProfile(profile(env), ConnectionProfile::serverUrl),
+                env.get("REDFLAG_SERVER_URL")));
+    }
+
+    /** The database URL in force: the option, else the profile's, else REDFLAG_DB_URL; null for the embedded one. */
+    private String databaseUrl(Map<String, String> env) {
+        return firstNonBlank(dbUrl, firstNonBlank(fromProfile(profile(env), ConnectionProfile::jdbcUrl),
+                env.get("REDFLAG_DB_URL")));
+    }
+
     private Optional<String> serverProblem(Map<String, String> env) {
-        String url = firstNonBlank(serverUrl, env.get("REDFLAG_SERVER_URL"));
+        String url = serverUrl(env);
         if (url == null) {
             return Optional.empty();
         }
-        String source = serverUrl != null && !serverUrl.isBlank() ? "--server-url" : "REDFLAG_SERVER_URL";
+        String source = serverUrl != null && !serverUrl.isBlank() ? "--server-url"
+                : fromProfile(profile(env), ConnectionProfile::serverUrl) != null ? "profile " + profileName
+                : "REDFLAG_SERVER_URL";
         Optional<String> badUrl = ServerConnection.urlProblem(url, source);
         if (badUrl.isPresent()) {
             return badUrl;
@@ -170,7 +233,7 @@ public final class DatabaseOptions {
      * @throws IllegalArgumentException with {@link #problem(Map)}'s sentence when they cannot be used
      */
     public Optional<ServerConnection> serverConnection(Map<String, String> env) {
-        String url = firstNonBlank(serverUrl, env.get("REDFLAG_SERVER_URL"));
+        String url = serverUrl(env);
         if (url == null) {
             return Optional.empty();
         }
@@ -214,16 +277,21 @@ public final class DatabaseOptions {
 
     /** Resolves flags against the environment; flags win. */
     public ConsoleSettings toSettings(Map<String, String> env) {
-        String url = firstNonBlank(dbUrl, env.get("REDFLAG_DB_URL"));
-        String user = firstNonBlank(dbUser, env.get("REDFLAG_DB_USER"));
+        Optional<ConnectionProfile> profile = profile(env);
+        String url = databaseUrl(env);
+        String user = firstNonBlank(dbUser, firstNonBlank(fromProfile(profile, ConnectionProfile::user),
+                env.get("REDFLAG_DB_USER")));
         DatabaseTarget target = url == null
                 ? new DatabaseTarget.Embedded(DataFolders.postgresData(dataDirectory(env)), embeddedPort)
                 : new DatabaseTarget.Server(url, user, tls(env));
-        boolean simulate = simulateFleet != null
+        // The simulated agents write scan results: never on a connection the user asked to leave alone.
+        boolean readOnly = profile.map(ConnectionProfile::readOnly).orElse(false);
+        boolean simulate = !readOnly && (simulateFleet != null
                 ? simulateFleet
-                : ConsoleSettings.simulatesByDefault(target, !noDemo);
+                : ConsoleSettings.simulatesByDefault(target, !noDemo));
         return new ConsoleSettings(target, !noMigrate, !noDemo, simulate,
-                java.time.Duration.ofMinutes(commandTimeoutMinutes), dataDirectory(env), serverConnection(env));
+                java.time.Duration.ofMinutes(commandTimeoutMinutes), dataDirectory(env), serverConnection(env),
+                profile);
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -120,9 +120,11 @@ public final class CheckCommand implements Callable<Integer> {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("user", role.user());
         facts.put("console_groups", role.consoleGroups());
-        facts.put("may_queue_commands", role.mayQueueCommands());
-        facts.put("may_change_commands", role.mayChangeCommands());
-        facts.put("may_migrate", role.mayMigrate());
+        // What this connection may do: a read-only profile holds back what the catalog grants.
+        facts.put("may_queue_commands", role.may(DatabaseRole.Action.QUEUE));
+        facts.put("may_change_commands", role.may(DatabaseRole.Action.CANCEL));
+        facts.put("may_migrate", role.may(DatabaseRole.Action.MIGRATE));
+        role.readOnlyProfile().ifPresent(name -> facts.put("read_only_profile", name));
         return facts;
     }
 

@@ -48,11 +48,21 @@ public final class Database implements AutoCloseable {
      * @param password used only for a server target; empty lets pgjdbc look in PGPASSFILE / ~/.pgpass
      */
     public static Database open(DatabaseTarget target, Optional<char[]> password) throws ConnectionProblem {
+        return open(target, password, false);
+    }
+
+    /**
+     * @param readOnly every pooled connection starts read-only (a read-only profile's safety net under the
+     *                 refusals): a writer that must write anyway, the error door, asks for read-write on its own
+     *                 connection, and the pool puts read-only back when the connection returns
+     */
+    public static Database open(DatabaseTarget target, Optional<char[]> password, boolean readOnly)
+            throws ConnectionProblem {
         if (target instanceof DatabaseTarget.Embedded embeddedTarget) {
             EmbeddedServer server = EmbeddedServer.start(embeddedTarget);
             try {
                 String url = server.jdbcUrl();
-                return opened(target, pool(url, EmbeddedServer.USER, Optional.empty()), server, url);
+                return opened(target, pool(url, EmbeddedServer.USER, Optional.empty(), readOnly), server, url);
             } catch (RuntimeException e) {
                 server.close();
                 throw new ConnectionProblem(ConnectionProblem.Kind.EMBEDDED_START_FAILED,
@@ -66,7 +76,7 @@ public final class Database implements AutoCloseable {
         TlsProblems.check(url);
         HikariDataSource pool;
         try {
-            pool = pool(url, server.user(), password);
+            pool = pool(url, server.user(), password, readOnly);
         } catch (RuntimeException e) {
             throw ConnectionProblems.explain(e, server, url);
         }
@@ -88,7 +98,7 @@ public final class Database implements AutoCloseable {
         return new Database(target, pool, embedded, url, security);
     }
 
-    private static HikariDataSource pool(String url, String user, Optional<char[]> password) {
+    private static HikariDataSource pool(String url, String user, Optional<char[]> password, boolean readOnly) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("redflag-console");
         config.setJdbcUrl(url);
@@ -107,6 +117,12 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("loginTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "redflag-console");
         config.setConnectionInitSql(UTC_SESSION);
+        if (readOnly) {
+            config.setReadOnly(true);
+            // pgjdbc's default mode honours read-only only inside explicit transactions; the console's writes
+            // mostly run in autocommit, so the session itself is made read-only.
+            config.addDataSourceProperty("readOnlyMode", "always");
+        }
         return new HikariDataSource(config);
     }
 

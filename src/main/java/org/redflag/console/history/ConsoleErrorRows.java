@@ -46,8 +46,20 @@ final class ConsoleErrorRows {
         }
     }
 
+    /**
+     * Errors are recorded even through a read-only profile, whose pool hands out read-only connections: the
+     * history is where the user finds what went wrong, and an error row changes nothing of the fleet's. The pool
+     * makes the connection read-only again when it comes back.
+     */
+    private static void makeWritable(Connection c) throws SQLException {
+        if (c.isReadOnly()) {
+            c.setReadOnly(false);
+        }
+    }
+
     private UUID insert(ConsoleError error, UUID agentId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            makeWritable(c);
             if (!capabilities.has(Feature.LOG_METADATA)) {
                 return insertAsText(c, error, agentId);
             }
@@ -76,13 +88,16 @@ final class ConsoleErrorRows {
                                   AND strpos(stderr, ?) > 0)
                 RETURNING id
                 """;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, facts(error, error.agentId()) + "\n\n" + error.stderr());
-            ps.setObject(2, at(error));
-            ps.setObject(3, at(error));
-            ps.setString(4, error.idempotencyKey().toString());
-            UUID id = returned(ps);
-            return id != null ? id : find(c, error, "strpos(stderr, ?) > 0");
+        try (Connection c = dataSource.getConnection()) {
+            makeWritable(c);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, facts(error, error.agentId()) + "\n\n" + error.stderr());
+                ps.setObject(2, at(error));
+                ps.setObject(3, at(error));
+                ps.setString(4, error.idempotencyKey().toString());
+                UUID id = returned(ps);
+                return id != null ? id : find(c, error, "strpos(stderr, ?) > 0");
+            }
         }
     }
 

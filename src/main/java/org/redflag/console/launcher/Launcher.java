@@ -56,6 +56,12 @@ public final class Launcher {
 
     /** The whole command tree; tests run it with their own environment, clock and writers. */
     public static CommandLine commandLine(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err) {
+        return commandLine(env, clock, out, err, System.in);
+    }
+
+    /** With the stdin a command reads (profiles pgpass takes a password from it). */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock, PrintWriter out, PrintWriter err,
+            java.io.InputStream in) {
         CommandLine commandLine = new CommandLine(new GuiCommand(env, clock));
         commandLine.addSubcommand(new CheckCommand(env, clock));
         commandLine.addSubcommand(MigrationsCommand.create(env, clock));
@@ -64,6 +70,7 @@ public final class Launcher {
         commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
         commandLine.addSubcommand(new RolesCommand());
+        commandLine.addSubcommand(new org.redflag.console.cli.ProfilesCommand(env, in));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parseResult) -> {
@@ -98,6 +105,9 @@ public final class Launcher {
                 "            the console's optional companion on a RedFlag database",
                 "  bench     [--shape console|redflag-0.1|redflag-later] [--agents N]",
                 "            [--history N]: generate a fleet; print query timings and plans",
+                "  profiles  list [--json] | add NAME --db-url URL [--db-user U] [--colour #hex]",
+                "            [--read-only] [--server-url URL] | remove NAME | pgpass NAME",
+                "            saved connections, used with --profile NAME",
                 "  roles     [--sql]  the console's database roles (redflag_operator,",
                 "            redflag_viewer); --sql prints the SQL: roles --sql | psql -d DB",
                 "", "Exit codes: 0 ok, 1 findings, 2 cannot run (bad input or no database)."})

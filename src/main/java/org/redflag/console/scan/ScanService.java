@@ -78,7 +78,8 @@ public final class ScanService {
     public Optional<String> roleRefusal(DatabaseRole.Action action) {
         boolean serverQueues = capabilities.scansNeedTheServer()
                 && (action == DatabaseRole.Action.QUEUE || action == DatabaseRole.Action.RETRY);
-        return serverQueues ? Optional.empty() : capabilities.role().refusal(action);
+        return capabilities.role().profileRefusal()
+                .or(() -> serverQueues ? Optional.empty() : capabilities.role().refusal(action));
     }
 
     private void requireRole(DatabaseRole.Action action) throws ScanRefused {
@@ -234,7 +235,7 @@ public final class ScanService {
      * @return how many commands timed out
      */
     public int sweepTimedOut() throws SQLException {
-        if (!capabilities.isConsole() || !capabilities.role().mayChangeCommands()) {
+        if (!capabilities.isConsole() || !capabilities.role().may(DatabaseRole.Action.CANCEL)) {
             // A RedFlag server times its own commands out; the console writes nothing of the kind into its tables.
             // A viewer's console leaves it to consoles whose role may change commands.
             return 0;

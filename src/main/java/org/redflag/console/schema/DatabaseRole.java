@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param mayQueueCommands  INSERT on agent_commands: scans and retries
  * @param mayChangeCommands UPDATE of a command's status, end time and result: cancels (and the timeout sweep)
  * @param mayMigrate        CREATE in the schema and the rights of its owner: Flyway's migrate
+ * @param readOnlyProfile   the read-only connection profile this session was opened through, if any: whatever
+ *                          the catalog grants, it may do none of the actions
  */
 public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQueueCommands,
-        boolean mayChangeCommands, boolean mayMigrate) {
+        boolean mayChangeCommands, boolean mayMigrate, Optional<String> readOnlyProfile) {
 
     /** The console's group roles, made by {@code console-roles.sql}. */
     public static final String OPERATOR = "redflag_operator";
@@ -45,7 +47,30 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
         consoleGroups = List.copyOf(consoleGroups);
     }
 
+    /** As the catalog grants it, with no profile holding it back. */
+    public DatabaseRole(String user, List<String> consoleGroups, boolean mayQueueCommands, boolean mayChangeCommands,
+            boolean mayMigrate) {
+        this(user, consoleGroups, mayQueueCommands, mayChangeCommands, mayMigrate, Optional.empty());
+    }
+
+    /** The same role, held to reading by the read-only profile of that name. */
+    public DatabaseRole readOnlyUnder(String profile) {
+        return new DatabaseRole(user, consoleGroups, mayQueueCommands, mayChangeCommands, mayMigrate,
+                Optional.of(profile));
+    }
+
+    /**
+     * The read-only profile's sentence, or empty. Checked before anything else grants an action (a RedFlag
+     * server that queues scans for the console, say), since the profile is the user's own "hands off".
+     */
+    public Optional<String> profileRefusal() {
+        return readOnlyProfile.map(name -> "This connection's profile (" + name + ") is read-only.");
+    }
+
     public boolean may(Action action) {
+        if (readOnlyProfile.isPresent()) {
+            return false;
+        }
         return switch (action) {
             case QUEUE, RETRY -> mayQueueCommands;
             case CANCEL -> mayChangeCommands;
@@ -60,6 +85,9 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
     public Optional<String> refusal(Action action) {
         if (may(action)) {
             return Optional.empty();
+        }
+        if (readOnlyProfile.isPresent()) {
+            return profileRefusal();
         }
         String remedy = action == Action.MIGRATE
                 ? "only the role that owns the console's schema can migrate it."
@@ -78,6 +106,10 @@ public record DatabaseRole(String user, List<String> consoleGroups, boolean mayQ
     /** The summary in full, for the status bar's tooltip. */
     public String explanation() {
         List<Action> mayNot = mayNot();
+        if (readOnlyProfile.isPresent()) {
+            return "Connected as " + who() + " through the read-only profile " + readOnlyProfile.get()
+                    + ": the console reads the fleet and the history and changes nothing.";
+        }
         return "Connected as " + who() + ". " + (mayNot.isEmpty()
                 ? "This role may read the fleet and the history, queue, cancel and retry commands, and migrate."
                 : "This role may read the fleet and the history"

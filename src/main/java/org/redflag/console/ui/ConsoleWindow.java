@@ -108,6 +108,7 @@ public final class ConsoleWindow {
         VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         root.setCenter(new VBox(banner, content));
         root.setBottom(statusBar);
+        root.setTop(ProfileBar.of(settings.profile()));
 
         Scene scene = new Scene(root, 1280, 780);
         scene.getStylesheets().add(ConsoleWindow.class.getResource("console.css").toExternalForm());

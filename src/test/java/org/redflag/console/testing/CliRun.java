@@ -20,9 +20,15 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static CliRun of(Map<String, String> env, String... args) {
+        return withInput(env, "", args);
+    }
+
+    /** With this text on the command's stdin, as a script would pipe it in. */
+    public static CliRun withInput(Map<String, String> env, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Launcher.commandLine(env, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = Launcher.commandLine(env, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }

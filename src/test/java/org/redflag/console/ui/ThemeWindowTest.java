@@ -38,8 +38,8 @@ class ThemeWindowTest {
         console.open(db.settings(false).withDataDirectory(dataFolder), Clock.fixed(NOW, ZoneOffset.UTC));
         Fx.waitForNode(robot, "#agents-table");
         assertThat(Themes.isDark()).isFalse();
-        Label badge = robot.lookup(".badge").queryAs(Label.class);
-        javafx.scene.paint.Paint lightFill = badge.getTextFill();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".badge").tryQuery().isPresent());
+        javafx.scene.paint.Paint lightFill = robot.lookup(".badge").queryAs(Label.class).getTextFill();
 
         robot.clickOn("#theme-switch");
         WaitForAsyncUtils.waitForFxEvents();
@@ -48,7 +48,9 @@ class ThemeWindowTest {
         assertThat(new Preferences(dataFolder).theme()).contains("dark");
         assertThat(Files.readString(dataFolder.resolve("preferences.properties"))).contains("theme=dark");
         // The console's own styles take their colours from the theme's palette, so a badge changes with it.
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !lightFill.equals(badge.getTextFill()));
+        // (Looked up again: a live reload may have given the row new cells meanwhile.)
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".badge").queryAll()
+                .stream().map(n -> ((Label) n).getTextFill()).noneMatch(lightFill::equals));
 
         robot.clickOn("#theme-switch");
         WaitForAsyncUtils.waitForFxEvents();
