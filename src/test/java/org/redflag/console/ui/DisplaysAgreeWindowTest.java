@@ -47,6 +47,10 @@ class DisplaysAgreeWindowTest {
         TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
         Label summary = robot.lookup("#agents-summary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "2 agents shown · 1 online".equals(summary.getText()));
+        // The live listener starts after the first page and catches up with one reload: let that land first.
+        Label live = robot.lookup("#status-live").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "live".equals(live.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
 
         // An agent checks in: no notification comes for a heartbeat, the slow poll brings it.
         db.execute("UPDATE agents SET last_seen = '" + NOW + "' WHERE id = '" + web + "'");
