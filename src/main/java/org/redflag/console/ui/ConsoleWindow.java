@@ -194,18 +194,16 @@ public final class ConsoleWindow {
             return historyView;
         });
         opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
-        // The live listener, the simulated fleet and the status bar's counts wait for the first page.
-        Runnable backgroundWork = () -> {
-            if (schemaReady) {
-                opened.startBackgroundWork();
-            }
-            refreshStatus();
-        };
-        agentsScreen.afterFirstPage(backgroundWork);
+        if (schemaReady) {
+            // Live from the start, so nothing that changes while the first page loads is missed.
+            opened.startBackgroundWork();
+        }
+        // The status bar's counts (Flyway's record, the agents) wait for the first page instead of competing.
+        agentsScreen.afterFirstPage(this::refreshStatus);
         views.show(schemaReady ? "Agents" : "Migrations");
         if (!schemaReady) {
             org.redflag.console.app.StartupTimeline.finish("migrations shown");
-            backgroundWork.run();
+            refreshStatus();
         }
     }
 

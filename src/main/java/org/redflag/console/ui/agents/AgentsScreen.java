@@ -54,10 +54,7 @@ public final class AgentsScreen {
 
     private Runnable afterFirstPage = () -> { };
 
-    /**
-     * Work that can wait until the first page is on screen (the live listener, the simulated fleet, the status
-     * bar's counts): at start-up it would otherwise compete with that page for the machine.
-     */
+    /** Work that can wait until the first page is on screen: at start-up it would compete with that page. */
     public void afterFirstPage(Runnable work) {
         this.afterFirstPage = work;
     }
