@@ -261,9 +261,9 @@ public final class DatabaseOptions {
         this.dataDir = folder;
     }
 
-    /** Whether --db-url was given on the command line (the environment aside). */
-    public boolean dbUrlGiven() {
-        return dbUrl != null;
+    /** Whether --db-url or --profile was given on the command line (the environment aside): a server is named. */
+    public boolean serverNamed() {
+        return dbUrl != null || profileName != null;
     }
 
     /** The data folder in force: the option, else the environment, else the platform default. */

@@ -148,8 +148,8 @@ public final class Launcher {
             if (postMortemDemo && !database.dataDirGiven()) {
                 database.useDataDirectory(database.dataDirectory(env).resolve("post-mortem-demo"));
             }
-            var refused = database.problem(env).or(() -> postMortemDemo && database.dbUrlGiven()
-                    ? java.util.Optional.of("--post-mortem-demo builds its own embedded database; leave out --db-url")
+            var refused = database.problem(env).or(() -> postMortemDemo && database.serverNamed()
+                    ? java.util.Optional.of("--post-mortem-demo builds its own embedded database; leave out --db-url and --profile")
                     : java.util.Optional.empty());
             if (refused.isPresent()) {
                 spec.commandLine().getErr().println("redflag-console: " + refused.get());

@@ -22,7 +22,7 @@ class PostMortemDemoOptionTest {
 
         assertThat(code).isEqualTo(ExitCodes.CANNOT_RUN);
         assertThat(err.toString().strip())
-                .isEqualTo("redflag-console: --post-mortem-demo builds its own embedded database; leave out --db-url");
+                .isEqualTo("redflag-console: --post-mortem-demo builds its own embedded database; leave out --db-url and --profile");
         assertThat(out.toString()).isEmpty();
     }
 }
