@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -160,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
                 json.put("sizes", sizesJson(sizes));
                 tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out, json);
             }
-            List<QueryFigures> onRedFlagsIndexes;
+            FleetBench onRedFlagsIndexes;
             try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
                 out.println();
                 out.printf("Measured on a new connection; the console's probe found: %s%n",
@@ -169,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
                 FleetBench bench = new FleetBench(context, shape.fleet(context.database().dataSource()), sizes,
                         tableRows, out, json);
                 bench.run();
-                onRedFlagsIndexes = bench.queries();
+                onRedFlagsIndexes = bench;
             }
             if (withCompanion && shape != BenchShape.CONSOLE) {
                 measureWithCompanion(settings, sizes, tableRows, onRedFlagsIndexes, out, json);
@@ -209,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
      * whose probe sees what was added, as the window's would after Install.
      */
     private void measureWithCompanion(ConsoleSettings settings, FleetBench.Sizes sizes, Map<String, Long> tableRows,
-            List<QueryFigures> before, PrintWriter out, Map<String, Object> json) throws SQLException, ConnectionProblem {
+            FleetBench before, PrintWriter out, Map<String, Object> json) throws SQLException, ConnectionProblem {
         CompanionComparison.Installed installed;
         try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
             out.println();
@@ -220,8 +219,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
             out.printf("Measured again on a new connection; the console's probe found: %s%n",
                     context.capabilities().describe());
-            List<QueryFigures> after = new FleetBench(context, shape.fleet(context.database().dataSource()), sizes,
-                    tableRows, out, new LinkedHashMap<>()).measureAgain();
+            FleetBench after = new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows,
+                    out, new LinkedHashMap<>());
+            after.measureAgain();
             CompanionComparison.report(installed, before, after, out, json);
         }
     }

@@ -69,12 +69,17 @@ final class CompanionComparison {
     }
 
     /** Prints the before/after table and puts it in {@code json} as "companion". */
-    static void report(Installed installed, List<QueryFigures> before, List<QueryFigures> after, PrintWriter out,
+    static void report(Installed installed, FleetBench onRedFlagsIndexes, FleetBench withCompanion, PrintWriter out,
             Map<String, Object> json) {
+        List<QueryFigures> before = onRedFlagsIndexes.queries();
+        List<QueryFigures> after = withCompanion.queries();
         out.println();
         out.printf(Locale.ROOT, "What the console's consented set buys: installed in %.1f s, adding %s; the same queries "
                 + "again (ms)%n", installed.seconds(), installed.indexes().isEmpty() ? "no index"
                 : String.join(", ", installed.indexes()));
+        // On shared cores a query whose plan did not change is only as fast as the load lets it be.
+        out.printf("  machine before: %s; after: %s%n", onRedFlagsIndexes.machine().describe(),
+                withCompanion.machine().describe());
         TextTable table = new TextTable("Query", "Before median", "After median", "Before p95", "After p95",
                 "Before/after", "Index that made the difference");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -98,6 +103,8 @@ final class CompanionComparison {
         section.put("install_seconds", QueryReport.round(installed.seconds()));
         section.put("indexes_added", installed.indexes());
         section.put("one_pending_index_added", installed.onePendingIndexAdded());
+        section.put("machine_before", onRedFlagsIndexes.machine().describe());
+        section.put("machine_after", withCompanion.machine().describe());
         section.put("queries", rows);
         json.put("companion", section);
     }

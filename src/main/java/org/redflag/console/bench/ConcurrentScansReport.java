@@ -174,8 +174,14 @@ final class ConcurrentScansReport {
             reasons.add(String.format(Locale.ROOT, "the Java side's CPU a call: %.0f µs (console) and %.0f µs (raw); "
                     + "the server's is not readable here", console.javaCpuMicrosPerCall(), raw.javaCpuMicrosPerCall()));
         }
-        reasons.add(String.format(Locale.ROOT, "the console's extra is the pool, JDBC and reading the whole command "
-                + "back (raw reads its id); the server's backends waited for their clients %s of the time (console) "
+        if (serverKnown) {
+            reasons.add(String.format(Locale.ROOT, "the console's extra is %.0f µs in the server (its statement returns "
+                    + "the whole command, the one queued or the one already queued; raw's answers only whether it "
+                    + "queued) and %.0f µs in Java (the pool, JDBC, the command read into an object)",
+                    console.serverCpuMicrosPerCall() - raw.serverCpuMicrosPerCall(),
+                    console.javaCpuMicrosPerCall() - raw.javaCpuMicrosPerCall()));
+        }
+        reasons.add(String.format(Locale.ROOT, "the server's backends waited for their clients %s of the time (console) "
                 + "and %s (raw), for the NOTIFY lock %s and %s, for WAL flushes %s and %s",
                 percent(consoleShares, BackendWaits.CLIENT), percent(rawShares, BackendWaits.CLIENT),
                 percent(consoleShares, BackendWaits.NOTIFY_LOCK), percent(rawShares, BackendWaits.NOTIFY_LOCK),

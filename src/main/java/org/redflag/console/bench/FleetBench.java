@@ -66,6 +66,7 @@ final class FleetBench {
     private final Map<String, Long> tableRows;
     private final Map<String, Object> json;
     private final List<QueryFigures> queries = new ArrayList<>();
+    private QueryReport.Machine machine;
 
     /**
      * {@code fleet} reads the database {@code context} is open on; {@code tableRows} as generation counted them;
@@ -83,20 +84,8 @@ final class FleetBench {
     }
 
     void run() throws SQLException {
-        QueryReport.Machine machine = QueryReport.Machine.now(null);
-        try (RawStatements raw = RawStatements.open(context.database())) {
-            measureAgents(raw);
-            measureHistory(raw);
-            measureScans(0);
-            if (fleet.runsClaimRound()) {
-                measureFleetClaim();
-            }
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SQLException(e.getMessage(), e);
-        }
-        QueryReport report = new QueryReport(queries, tableRows, QueryReport.Machine.now(machine));
+        measure(0, fleet.runsClaimRound());
+        QueryReport report = new QueryReport(queries, tableRows, machine);
         report.print(out, sizes);
         out.println("  duplicates = " + fleet.duplicateRule() + ".");
         if (!fleet.runsClaimRound()) {
@@ -233,16 +222,31 @@ final class FleetBench {
      * Prints nothing: the caller sets the two runs side by side.
      */
     List<QueryFigures> measureAgain() throws SQLException {
+        measure(scanAgents(), false);
+        return List.copyOf(queries);
+    }
+
+    /** Times the queries, the scans on agents after the first {@code skipScanAgents}, and notes the machine's load. */
+    private void measure(int skipScanAgents, boolean claimRound) throws SQLException {
+        QueryReport.Machine before = QueryReport.Machine.now(null);
         try (RawStatements raw = RawStatements.open(context.database())) {
             measureAgents(raw);
             measureHistory(raw);
-            measureScans(scanAgents());
+            measureScans(skipScanAgents);
+            if (claimRound) {
+                measureFleetClaim();
+            }
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
             throw new SQLException(e.getMessage(), e);
         }
-        return List.copyOf(queries);
+        machine = QueryReport.Machine.now(before);
+    }
+
+    /** How busy the machine was while the queries ran. */
+    QueryReport.Machine machine() {
+        return machine;
     }
 
     /** What {@link #run} timed, in the report's order. */
