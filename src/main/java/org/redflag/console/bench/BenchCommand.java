@@ -25,7 +25,6 @@ import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.schema.Capabilities;
 import org.redflag.console.schema.SchemaKind;
-import org.redflag.console.migration.Companion;
 import org.redflag.console.shapes.RedFlagMigrationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,8 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
     int scanCalls;
 
     @Option(names = "--with-companion", negatable = false,
-            description = "For a RedFlag shape: install the console's companion (its page indexes) before measuring, "
-                    + "as an administrator may choose to.")
+            description = "For a RedFlag shape: after measuring on RedFlag's own indexes, install the console's "
+                    + "consented set (the companion's live triggers and page indexes, and RedFlag 023a's index where "
+                    + "missing) as an administrator may choose to, measure the same queries again and print what each "
+                    + "index bought.")
     boolean withCompanion;
 
     @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "console", converter = BenchShape.Converter.class,
@@ -157,20 +158,20 @@ public final class BenchCommand implements Callable<Integer> {
                 json.put("shape", shape.label());
                 json.put("sizes", sizesJson(sizes));
                 tableRows = BenchGeneration.run(shape.fleet(first.database().dataSource()), sizes, out, json);
-                if (withCompanion && shape != BenchShape.CONSOLE) {
-                    long start = System.nanoTime();
-                    Companion.forCurrentSchema(first.database().dataSource()).install();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    out.printf("%nInstalled the console's companion (live triggers, page indexes) in %.1f s%n", seconds);
-                    json.put("companion_install_seconds", QueryReport.round(seconds));
-                }
             }
+            FleetBench onRedFlagsIndexes;
             try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
                 out.println();
                 out.printf("Measured on a new connection; the console's probe found: %s%n",
                         context.capabilities().describe());
                 json.put("probe_found", context.capabilities().describe());
-                new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows, out, json).run();
+                FleetBench bench = new FleetBench(context, shape.fleet(context.database().dataSource()), sizes,
+                        tableRows, out, json);
+                bench.run();
+                onRedFlagsIndexes = bench;
+            }
+            if (withCompanion && shape != BenchShape.CONSOLE) {
+                measureWithCompanion(settings, sizes, tableRows, onRedFlagsIndexes, out, json);
             }
             if (jsonFile != null) {
                 Files.writeString(jsonFile, Json.write(json));
@@ -199,6 +200,29 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             return CliErrors.print(spec, "The figures are printed above, but the JSON report could not be written to "
                     + jsonFile + ": " + firstLine(e) + ". Give --json a path in a folder you may write to.");
+        }
+    }
+
+    /**
+     * Installs the console's consented set as an administrator would, then measures again on a new connection,
+     * whose probe sees what was added, as the window's would after Install.
+     */
+    private void measureWithCompanion(ConsoleSettings settings, FleetBench.Sizes sizes, Map<String, Long> tableRows,
+            FleetBench before, PrintWriter out, Map<String, Object> json) throws SQLException, ConnectionProblem {
+        CompanionComparison.Installed installed;
+        try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
+            out.println();
+            out.println("Installing the console's consented set (companion V1-V4, and RedFlag 023a's index where missing) ...");
+            out.flush();
+            installed = CompanionComparison.install(context.database().dataSource());
+        }
+        try (ConsoleContext context = ConsoleContext.open(settings, Passwords.fromEnvironment(env), clock)) {
+            out.printf("Measured again on a new connection; the console's probe found: %s%n",
+                    context.capabilities().describe());
+            FleetBench after = new FleetBench(context, shape.fleet(context.database().dataSource()), sizes, tableRows,
+                    out, new LinkedHashMap<>());
+            after.measureAgain();
+            CompanionComparison.report(installed, before, after, out, json);
         }
     }
 

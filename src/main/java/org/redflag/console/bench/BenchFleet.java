@@ -88,9 +88,15 @@ interface BenchFleet {
 
     /** Agent ids in hostname order, the first {@code limit} of them: who the scan throughput asks. */
     default List<UUID> agentIds(int limit) throws SQLException {
+        return agentIds(0, limit);
+    }
+
+    /** Agent ids in hostname order, {@code limit} of them after the first {@code skip}: agents not asked yet. */
+    default List<UUID> agentIds(int skip, int limit) throws SQLException {
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM agents ORDER BY lower(hostname), id LIMIT ?")) {
-            ps.setInt(1, limit);
+                "SELECT id FROM agents ORDER BY lower(hostname), id OFFSET ? LIMIT ?")) {
+            ps.setInt(1, skip);
+            ps.setInt(2, limit);
             List<UUID> ids = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.redflag.console.app.ConsoleContext;
-import org.redflag.console.cli.TextTable;
-import org.redflag.console.fleet.Agent;
 import org.redflag.console.fleet.AgentRepository;
-import org.redflag.console.history.HistoryEntry;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.scan.ScanRefused;
@@ -69,6 +66,7 @@ final class FleetBench {
     private final Map<String, Long> tableRows;
     private final Map<String, Object> json;
     private final List<QueryFigures> queries = new ArrayList<>();
+    private QueryReport.Machine machine;
 
     /**
      * {@code fleet} reads the database {@code context} is open on; {@code tableRows} as generation counted them;
@@ -86,20 +84,8 @@ final class FleetBench {
     }
 
     void run() throws SQLException {
-        QueryReport.Machine machine = QueryReport.Machine.now(null);
-        try (RawStatements raw = RawStatements.open(context.database())) {
-            measureAgents(raw);
-            measureHistory(raw);
-            measureScans();
-            if (fleet.runsClaimRound()) {
-                measureFleetClaim();
-            }
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SQLException(e.getMessage(), e);
-        }
-        QueryReport report = new QueryReport(queries, tableRows, QueryReport.Machine.now(machine));
+        measure(0, fleet.runsClaimRound());
+        QueryReport report = new QueryReport(queries, tableRows, machine);
         report.print(out, sizes);
         out.println("  duplicates = " + fleet.duplicateRule() + ".");
         if (!fleet.runsClaimRound()) {
@@ -108,7 +94,31 @@ final class FleetBench {
         }
         json.put("machine", report.machineJson());
         json.put("queries", report.json());
-        printMemory();
+        LoadedPagesHeap.measure(context, tableRows.get("update_logs"), out, json);
+        measureWritePaths();
+    }
+
+    /**
+     * Concurrency, live latency and the fleet-wide scan last, in that order: the fleet-wide scan queues a command
+     * on every agent, which the pages above must not see. All three are the console's own schema's: its
+     * one-active index, its V10 trigger, its set-based statement.
+     */
+    private void measureWritePaths() throws SQLException {
+        if (!context.capabilities().isConsole()) {
+            out.println();
+            out.println("Scans under concurrency, live latency and scan all matching: measured on the console's own "
+                    + "schema (its one-active index, its V10 trigger, its set-based statement), not on this one.");
+            return;
+        }
+        try {
+            new ConcurrentScans(context, fleet, sizes, out, json).run();
+            new LiveLatency(context, out, json).run();
+            new ScanAllMatching(context, out, json).run();
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
     }
 
     private void measureAgents(RawStatements raw) throws Exception {
@@ -170,9 +180,13 @@ final class FleetBench {
      * first call queued. The database's rule must leave exactly one waiting scan per agent and type: the console's
      * one-active index, RedFlag 023a's one-pending index, or (v0.1.18) the console's advisory lock.
      */
-    private void measureScans() throws Exception {
-        int distinct = (int) Math.max(1, Math.min(sizes.agents(), sizes.scanCalls() / 2));
-        List<UUID> agents = fleet.agentIds(distinct);
+    private void measureScans(int skip) throws Exception {
+        int distinct = scanAgents();
+        List<UUID> agents = fleet.agentIds(skip, distinct);
+        if (agents.isEmpty()) {
+            // A fleet too small to have agents nobody asked yet: ask the same ones again.
+            agents = fleet.agentIds(distinct);
+        }
         long queued = 0;
         long refused = 0;
         long start = System.nanoTime();
@@ -196,6 +210,48 @@ final class FleetBench {
                 refused == 0 ? "" : String.format(Locale.ROOT, ", %,d refused", refused), duplicates,
                 duplicates == 0 ? "" : "  !! DUPLICATE SCANS (" + fleet.duplicateRule() + ")")
                         + "; a write path, not run raw"));
+    }
+
+    private int scanAgents() {
+        return (int) Math.max(1, Math.min(sizes.agents(), sizes.scanCalls() / 2));
+    }
+
+    /**
+     * The reads and the scan request timed again on the same fleet after its schema changed (the console's
+     * companion installed), the scans on agents the first run did not ask, so they queue as the first run's did.
+     * Prints nothing: the caller sets the two runs side by side.
+     */
+    List<QueryFigures> measureAgain() throws SQLException {
+        measure(scanAgents(), false);
+        return List.copyOf(queries);
+    }
+
+    /** Times the queries, the scans on agents after the first {@code skipScanAgents}, and notes the machine's load. */
+    private void measure(int skipScanAgents, boolean claimRound) throws SQLException {
+        QueryReport.Machine before = QueryReport.Machine.now(null);
+        try (RawStatements raw = RawStatements.open(context.database())) {
+            measureAgents(raw);
+            measureHistory(raw);
+            measureScans(skipScanAgents);
+            if (claimRound) {
+                measureFleetClaim();
+            }
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        machine = QueryReport.Machine.now(before);
+    }
+
+    /** How busy the machine was while the queries ran. */
+    QueryReport.Machine machine() {
+        return machine;
+    }
+
+    /** What {@link #run} timed, in the report's order. */
+    List<QueryFigures> queries() {
+        return List.copyOf(queries);
     }
 
     /** The simulated fleet's round: agents take up to a batch of pending scans (FOR UPDATE SKIP LOCKED). */
@@ -254,50 +310,5 @@ final class FleetBench {
 
     private QueryPlan explain(RecordingDataSource.Recorded statement) throws SQLException {
         return QueryPlan.explain(context.database().dataSource(), statement);
-    }
-
-    /** The heap the loaded pages hold, measured the way a view holds them: in a list that stays referenced. */
-    private void printMemory() throws SQLException {
-        HistoryRepository history = context.history();
-        long baseline = usedHeap();
-        List<HistoryEntry> loaded = new ArrayList<>(history.page(HistoryFilter.all(), null, PAGE));
-        long afterFirst = usedHeap();
-        for (int page = 1; page < 10 && !loaded.isEmpty(); page++) {
-            HistoryRepository.PageKey after = HistoryRepository.PageKey.after(loaded.get(loaded.size() - 1));
-            loaded.addAll(history.page(HistoryFilter.all(), after, PAGE));
-        }
-        long afterTen = usedHeap();
-        List<Agent> agents = new ArrayList<>(context.agents().page("", null, PAGE));
-        for (int page = 1; page < 10 && !agents.isEmpty(); page++) {
-            agents.addAll(context.agents().page("", AgentRepository.PageKey.after(agents.get(agents.size() - 1)), PAGE));
-        }
-        long afterAgents = usedHeap();
-        out.println();
-        out.printf("Memory (heap used after System.gc(); history has %,d rows)%n", tableRows.get("update_logs"));
-        TextTable table = new TextTable("State", "Rows held", "Heap used", "Above baseline");
-        table.row("baseline", "0", Figures.megabytes(baseline), "");
-        table.row("history: first page", String.valueOf(Math.min(PAGE, loaded.size())), Figures.megabytes(afterFirst),
-                Figures.kilobytes(afterFirst - baseline));
-        table.row("history: 10 pages", String.valueOf(loaded.size()), Figures.megabytes(afterTen), Figures.kilobytes(afterTen - baseline));
-        table.row("+ agents: 10 pages", String.valueOf(agents.size()), Figures.megabytes(afterAgents),
-                Figures.kilobytes(afterAgents - baseline));
-        table.print(out);
-        out.flush();
-        Map<String, Object> memory = new java.util.LinkedHashMap<>();
-        memory.put("baseline_bytes", baseline);
-        memory.put("history_first_page_bytes", afterFirst - baseline);
-        memory.put("history_10_pages_rows", loaded.size());
-        memory.put("history_10_pages_bytes", afterTen - baseline);
-        memory.put("with_agents_10_pages_rows", agents.size());
-        memory.put("with_agents_10_pages_bytes", afterAgents - baseline);
-        json.put("memory_above_baseline", memory);
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

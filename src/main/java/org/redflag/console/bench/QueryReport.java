@@ -171,8 +171,8 @@ final class QueryReport {
             row.put("name", query.name());
             row.put("page", query.page());
             row.put("rows", query.console().rows());
-            row.put("console", timing(query.console().timing()));
-            row.put("raw", query.raw() == null ? null : timing(query.raw().timing()));
+            row.put("console", timingJson(query.console().timing()));
+            row.put("raw", query.raw() == null ? null : timingJson(query.raw().timing()));
             row.put("raw_bytes", query.raw() == null ? null : query.rawBytes());
             row.put("console_over_raw", Double.isNaN(query.ratio()) ? null : round(query.ratio()));
             boolean missed = query.overRatio() || query.overPageGoal();
@@ -195,7 +195,7 @@ final class QueryReport {
         return list;
     }
 
-    private static Map<String, Object> timing(Timing timing) {
+    static Map<String, Object> timingJson(Timing timing) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("median_ms", round(timing.medianMillis()));
         json.put("p95_ms", round(timing.p95Millis()));

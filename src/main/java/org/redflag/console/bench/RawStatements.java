@@ -30,10 +30,18 @@ final class RawStatements implements AutoCloseable {
      * statement from the first execution (the pool's default waits for the fifth), with binary transfer.
      */
     static RawStatements open(Database database) throws SQLException {
+        return new RawStatements(openBare(database, "redflag-console (bench raw)"));
+    }
+
+    /**
+     * A bare connection set up as the raw side's, under its own application name, so the server's view of its
+     * backends can pick them out.
+     */
+    static Connection openBare(Database database, String applicationName) throws SQLException {
         Properties settings = new Properties();
         settings.setProperty("prepareThreshold", "1");
         settings.setProperty("binaryTransfer", "true");
-        return new RawStatements(database.openBareConnection("redflag-console (bench raw)", settings));
+        return database.openBareConnection(applicationName, settings);
     }
 
     /** Runs the statement once; its text is the same each run, so pgjdbc's cache keeps the server statement. */

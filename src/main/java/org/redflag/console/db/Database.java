@@ -130,6 +130,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** The most connections the pool lends at once: more concurrent calls than this wait for one. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }

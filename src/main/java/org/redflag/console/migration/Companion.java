@@ -33,8 +33,10 @@ public final class Companion {
             "4", "index redflag_console_logs_console_errors on update_logs (executed_at DESC, id DESC) for console "
                     + "errors only, built concurrently, for the History's \"console errors only\"");
 
-    public static final String ONE_PENDING_INDEX = "CREATE UNIQUE INDEX CONCURRENTLY idx_agent_pending_subsystem "
-            + "ON agent_commands (agent_id, command_type, status) WHERE status = 'pending'";
+    public static final String ONE_PENDING_INDEX_NAME = "idx_agent_pending_subsystem";
+
+    public static final String ONE_PENDING_INDEX = "CREATE UNIQUE INDEX CONCURRENTLY " + ONE_PENDING_INDEX_NAME
+            + " ON agent_commands (agent_id, command_type, status) WHERE status = 'pending'";
 
     /**
      * @param installedVersion the companion's version here, or empty when it is not installed
@@ -122,7 +124,7 @@ public final class Companion {
     private boolean hasOnePendingIndex() throws SQLException {
         return single("SELECT count(*) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
                 + "JOIN pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = current_schema() "
-                + "AND i.relname = 'idx_agent_pending_subsystem' AND x.indisvalid") > 0;
+                + "AND i.relname = '" + ONE_PENDING_INDEX_NAME + "' AND x.indisvalid") > 0;
     }
 
     private long duplicatePending() throws SQLException {

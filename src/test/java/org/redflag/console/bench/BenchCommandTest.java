@@ -39,15 +39,25 @@ class BenchCommandTest {
         }
         assertThat(run.out()).contains("Generation", "Tables", "Plans (EXPLAIN ANALYZE, BUFFERS of the same SQL)",
                 "index scan on idx_update_logs_executed", "Memory (heap used after System.gc()",
-                "history: 10 pages", "100 calls", "50 queued, 50 already queued, duplicates = 0");
+                "history: 10 pages", "100 calls", "50 queued, 50 already queued, duplicates = 0",
+                "Scans under concurrency", "duplicates = 0;", "  why: ", "Live latency", "0 lost",
+                "Scan all matching", "\"agent_commands,*,\"");
         assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
         assertThat(db.queryLong("SELECT count(*) FROM agent_subsystems")).isEqualTo(800);
         assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(2000);
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isEqualTo(4);
         assertThat(db.queryLong("SELECT count(DISTINCT subsystem) FROM update_logs WHERE action <> 'console_error'"))
                 .isEqualTo(4);
-        // Three finished scans per agent, one pending system scan per fifty agents, and the 50 the bench queued.
-        assertThat(db.queryLong("SELECT count(*) FROM agent_commands")).isEqualTo(600 + 4 + 50);
+        // Generated: three finished scans per agent and one pending system scan per fifty agents. Queued by the bench:
+        // 50 updates scans on one thread, a storage scan on each of the 100 agents the concurrent run asked, and,
+        // scanning all matching, a system scan on every agent that had no active one.
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE source = 'system'")).isEqualTo(600 + 4);
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE source = 'manual' "
+                + "AND command_type = 'scan_updates'")).isEqualTo(50);
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE source = 'manual' "
+                + "AND command_type = 'scan_storage'")).isEqualTo(100);
+        assertThat(db.queryLong("SELECT count(DISTINCT agent_id) FROM agent_commands WHERE command_type = 'scan_system' "
+                + "AND status IN ('pending', 'sent')")).isEqualTo(200);
         assertThat(db.queryLong("""
                 SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
                                       GROUP BY agent_id, command_type HAVING count(*) > 1) d""")).isZero();
@@ -95,6 +105,43 @@ class BenchCommandTest {
                 .filteredOn(step -> step.get("step").equals("history in all"))
                 .allSatisfy(step -> assertThat(step.get("rows")).isEqualTo(1000));
         assertThat(run.out()).contains("Raw median", "Console/raw", "The report as JSON: " + file);
+        assertWritePathsInJson(report);
+    }
+
+    /**
+     * The concurrent scans, the live latency and scan all matching are in the JSON with their figures; what is
+     * asserted is what the database did (duplicates, errors, rows queued, notifications), never how fast.
+     */
+    private static void assertWritePathsInJson(Map<String, Object> report) {
+        Map<String, Object> concurrent = asMap(report.get("concurrent_scans"));
+        assertThat(concurrent).containsEntry("threads_per_side", 8).containsEntry("duplicates", 0)
+                .containsKeys("console_over_raw", "goals_met");
+        assertThat(concurrent.get("why")).asString().contains("what limits it: ", "pool", "NOTIFY lock");
+        for (String side : List.of("console", "raw")) {
+            Map<String, Object> figures = asMap(concurrent.get(side));
+            assertThat(figures).as(side).containsEntry("calls", 20).containsEntry("errors", 0)
+                    .containsEntry("queued", 10).containsKeys("calls_per_second", "java_cpu_us_per_call",
+                            "server_cpu_us_per_call");
+            assertThat(asMap(figures.get("backend_states"))).as(side).isNotEmpty();
+        }
+        // One statement a call, whether the scan is queued or already queued.
+        assertThat(concurrent).containsEntry("statements_when_already_queued", 1);
+
+        Map<String, Object> live = asMap(report.get("live_latency"));
+        assertThat(live).containsEntry("round_trips", LiveLatency.ROUND_TRIPS)
+                .containsKeys("median_ms", "p95_ms", "max_ms", "lost", "goal_met");
+
+        List<Map<String, Object>> runs = listOfMaps(asMap(report.get("scan_all_matching")).get("runs"));
+        assertThat(runs).extracting(r -> r.get("run")).containsExactly("first", "again");
+        // Every agent gets a system scan, but those whose generated one is still pending (the claim round may have
+        // taken them): over 50 rows, so one notification says "many" instead of one per row.
+        assertThat(runs.get(0)).containsEntry("matching", 100).containsEntry("notifications", 1)
+                .containsEntry("payloads", List.of("agent_commands,*,")).containsKeys("ms", "server_cpu_ms");
+        assertThat(((Number) runs.get(0).get("queued")).longValue() + ((Number) runs.get(0).get("already_queued"))
+                .longValue()).isEqualTo(100);
+        assertThat(((Number) runs.get(0).get("queued")).longValue()).isGreaterThan(50);
+        assertThat(runs.get(1)).containsEntry("queued", 0).containsEntry("already_queued", 100)
+                .containsEntry("notifications", 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,6 +198,42 @@ class BenchCommandTest {
         }
         assertThat(db.queryLong("SELECT count(to_regclass('flyway_schema_history'))")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(200);
+    }
+
+    /**
+     * --with-companion measures on RedFlag's own indexes, installs the consented set as an administrator would,
+     * measures the same queries again and names, per query, the added index its new plan reads. At this size no
+     * index makes a page faster, so what is checked is what was installed and that every query has both runs.
+     */
+    @Test
+    void withCompanionMeasuresTheSameQueriesBeforeAndAfterTheConsentedSet(@TempDir Path folder) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        Path file = folder.resolve("bench.json");
+
+        CliRun run = bench(db, "--shape", "redflag-0.1", "--with-companion", "--agents", "200", "--history", "2000",
+                "--runs", "2", "--warmups", "0", "--scan-calls", "50", "--json", file.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("What the console's consented set buys", "Index that made the difference");
+        Map<String, Object> companion = asMap(JSON.std.mapFrom(Files.readString(file)).get("companion"));
+        assertThat(companion).containsEntry("one_pending_index_added", true).containsKey("install_seconds");
+        assertThat(companion.get("indexes_added")).asList().containsExactlyInAnyOrder("idx_agent_pending_subsystem",
+                "redflag_console_agents_hostname", "redflag_console_logs_agent_executed",
+                "redflag_console_logs_console_errors");
+        List<Map<String, Object>> queries = listOfMaps(companion.get("queries"));
+        assertThat(queries).extracting(q -> q.get("name"))
+                .containsExactlyElementsOf(FleetBench.measured("updates", false));
+        for (Map<String, Object> query : queries) {
+            assertThat(asMap(query.get("before"))).containsKey("median_ms");
+            assertThat(asMap(query.get("after"))).containsKey("median_ms");
+            assertThat(query.get("difference")).asString().isNotBlank();
+        }
+        // The scan request has no plan to read: on v0.1 it is 023a's index that changes how the console queues.
+        assertThat(queries).filteredOn(q -> q.get("name").equals("scans: requestScan"))
+                .allSatisfy(q -> assertThat(q.get("difference")).asString().startsWith("idx_agent_pending_subsystem"));
+        assertThat(db.queryLong("SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status = 'pending' "
+                + "GROUP BY agent_id, command_type HAVING count(*) > 1) d")).isZero();
     }
 
     @Test
