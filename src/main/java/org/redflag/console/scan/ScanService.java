@@ -176,6 +176,13 @@ public final class ScanService {
         return agents.countMatching(hostnameFilter);
     }
 
+    /**
+     * Why {@link #requestScansMatching} does not work here: RedFlag's command types depend on each agent's OS and
+     * its scans may need the server's signature, so those go agent by agent, through Scan selected.
+     */
+    public static final String ALL_MATCHING_UNAVAILABLE = "On a RedFlag database, scans are queued agent by agent: "
+            + "select the agents and use Scan selected.";
+
     /** Whether {@link #requestScansMatching} works on this database (one set-based statement: the console's schema). */
     public boolean scansAllMatching() {
         return capabilities.isConsole();
@@ -189,10 +196,7 @@ public final class ScanService {
             throws ScanRefused, SQLException {
         requireRole(DatabaseRole.Action.QUEUE);
         if (!scansAllMatching()) {
-            // RedFlag's command types depend on each agent's OS and its scans may need the server's signature:
-            // those go agent by agent, through Scan selected.
-            throw new ScanRefused("On a RedFlag database, scans are queued agent by agent: select the agents "
-                    + "and use Scan selected.");
+            throw new ScanRefused(ALL_MATCHING_UNAVAILABLE);
         }
         return commands.enqueueScansMatching(AgentRepository.containsPattern(hostnameFilter), subsystem,
                 SOURCE_MANUAL);

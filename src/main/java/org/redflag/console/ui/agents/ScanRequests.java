@@ -116,8 +116,7 @@ public final class ScanRequests {
     /** Whether this database can scan every matching agent in one statement, and why not when it cannot. */
     public java.util.Optional<String> allMatchingUnavailable() {
         return refusal(DatabaseRole.Action.QUEUE).or(() -> scans.scansAllMatching() ? java.util.Optional.empty()
-                : java.util.Optional.of("On a RedFlag database, scans are queued agent by agent: select the agents "
-                        + "and use Scan selected."));
+                : java.util.Optional.of(ScanService.ALL_MATCHING_UNAVAILABLE));
     }
 
     /** Why the connected database role may not do this, for the tooltip of a disabled control; empty when it may. */
