@@ -134,6 +134,11 @@ public final class ConsoleWindow {
         return stage;
     }
 
+    /** Opens a view in the state a request asks for: what tiles and links in the views hold. */
+    public Navigator navigator() {
+        return views::open;
+    }
+
     /** Null until the database is open. */
     public ConsoleContext context() {
         return context;

@@ -64,6 +64,17 @@ final class ViewNavigation {
         }
     }
 
+    /**
+     * Shows the view the request names and hands it the request; a view that takes no requests (or that waits
+     * for the schema) is only shown.
+     */
+    void open(ViewRequest request) {
+        show(request.view());
+        if (built.get(request.view()) instanceof RequestableView view) {
+            view.open(request);
+        }
+    }
+
     /** Builds these views again when next shown (the schema they wait for arrived). */
     void rebuild(String... views) {
         for (String name : views) {
