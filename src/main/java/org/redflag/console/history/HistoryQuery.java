@@ -20,27 +20,8 @@ final class HistoryQuery {
 
     HistoryQuery(Capabilities capabilities) {
         this.capabilities = capabilities;
-        this.subsystem = subsystemColumn(capabilities);
+        this.subsystem = RedFlagActions.subsystemOfRowSql(capabilities);
     }
-
-    /**
-     * The console's rows always say their subsystem; RedFlag's say it from 022 on, and older rows (or a
-     * database without 022) get it from the action, as 022's back-fill would have given it.
-     */
-    private static String subsystemColumn(Capabilities capabilities) {
-        if (capabilities.isConsole()) {
-            return "l.subsystem";
-        }
-        String derived = "coalesce(" + RedFlagActions.derivedSubsystemSql("l.action") + ", " + CONSOLE_AREA + ")";
-        return capabilities.has(Feature.LOG_SUBSYSTEM) ? "coalesce(l.subsystem, " + derived + ")" : derived;
-    }
-
-    /**
-     * A console error on RedFlag keeps its console area ("agents", "history"…) in its stdout document, since
-     * 022's check does not admit it in the subsystem column; the History shows and filters it all the same.
-     */
-    private static final String CONSOLE_AREA =
-            "CASE WHEN l.action = 'console_error' THEN substring(l.stdout FROM '\"area\": \"([^\"]*)\"') END";
 
     String select(String stdout, String stderr) {
         return """

@@ -3,6 +3,8 @@ package org.redflag.console.history;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.schema.Feature;
 
 /**
  * Which subsystem a history row belongs to when the row does not say: RedFlag before 022 has no
@@ -36,6 +38,26 @@ public final class RedFlagActions {
                 .sorted()
                 .toList();
     }
+
+    /**
+     * SQL for the subsystem of the update_logs row {@code l}, as the History shows and filters it. The console's
+     * rows always say their subsystem; RedFlag's say it from 022 on, and older rows (or a database without 022)
+     * get it from the action, as 022's back-fill would have given it.
+     */
+    public static String subsystemOfRowSql(Capabilities capabilities) {
+        if (capabilities.isConsole()) {
+            return "l.subsystem";
+        }
+        String derived = "coalesce(" + derivedSubsystemSql("l.action") + ", " + CONSOLE_AREA + ")";
+        return capabilities.has(Feature.LOG_SUBSYSTEM) ? "coalesce(l.subsystem, " + derived + ")" : derived;
+    }
+
+    /**
+     * A console error on RedFlag keeps its console area ("agents", "history"…) in its stdout document, since
+     * 022's check does not admit it in the subsystem column; the History shows and filters it all the same.
+     */
+    private static final String CONSOLE_AREA =
+            "CASE WHEN l.action = 'console_error' THEN substring(l.stdout FROM '\"area\": \"([^\"]*)\"') END";
 
     /** SQL that gives a row's subsystem from its action, as 022's back-fill would have. */
     static String derivedSubsystemSql(String actionColumn) {
