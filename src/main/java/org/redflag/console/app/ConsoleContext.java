@@ -52,6 +52,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final SubsystemRepository subsystems;
     private final ScanResultRepository scanResults;
     private final ScanService scans;
+    private final org.redflag.console.overview.OverviewRepository overview;
     private final ChangeBus changes = new ChangeBus();
     private final DatabaseHealth health;
     private BackgroundWork backgroundWork;
@@ -75,6 +76,8 @@ public final class ConsoleContext implements AutoCloseable {
         this.scanResults = new ScanResultRepository(dataSource, schema);
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
                 ScanRoutes.from(settings));
+        this.overview = new org.redflag.console.overview.OverviewRepository(dataSource, schema,
+                settings.commandTimeout(), clock);
         this.migrations = new MigrationService(migrator, dataSource, schema);
         this.legacyAudit = new LegacyAudit(new AuditRepository(dataSource), migrator);
         this.health = database.health();
@@ -275,6 +278,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     public ScanService scans() {
         return scans;
+    }
+
+    /** The Overview's figures. */
+    public org.redflag.console.overview.OverviewRepository overview() {
+        return overview;
     }
 
     /** Database changes and the live/polling mode, for the views. */

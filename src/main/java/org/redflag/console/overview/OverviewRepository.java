@@ -44,6 +44,16 @@ public final class OverviewRepository {
         this.clock = clock;
     }
 
+    /** How many of the fullest disks the Overview names. */
+    public static final int FULLEST = 4;
+
+    /** Every figure, one statement each, in turn. */
+    public FleetOverview read() throws SQLException {
+        Instant readAt = clock.instant();
+        return new FleetOverview(readAt, agents(), agentsByOs(), agentsByVersion(), scans(), commands(),
+                fullDisks(FULLEST), pendingUpdates());
+    }
+
     public boolean hasAgents() throws SQLException {
         return query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
     }

@@ -188,6 +188,8 @@ public final class ConsoleWindow {
     private void openViews(ConsoleContext opened, MigrationOverview overview) {
         org.redflag.console.app.StartupTimeline.mark("migrations read");
         schemaReady = readyForViews(opened, overview);
+        var overviewScreen = new org.redflag.console.ui.overview.OverviewScreen(opened, executor, errors, clock, navigator());
+        views.add("Overview", () -> schemaReady ? overviewScreen.view() : schemaNotReady("Overview"));
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         views.add("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
         views.add("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
@@ -205,8 +207,12 @@ public final class ConsoleWindow {
         }
         // The status bar's counts (Flyway's record, the agents) wait for the first page instead of competing.
         agentsScreen.afterFirstPage(this::refreshStatus);
-        views.show(schemaReady ? "Agents" : "Migrations");
-        if (!schemaReady) {
+        overviewScreen.afterFirstFigures(this::refreshStatus);
+        if (schemaReady) {
+            // The Overview sums up a fleet; with no agents yet, Agents says how they arrive.
+            overviewScreen.whenFleetKnown(hasAgents -> views.show(hasAgents ? "Overview" : "Agents"));
+        } else {
+            views.show("Migrations");
             org.redflag.console.app.StartupTimeline.finish("migrations shown");
             refreshStatus();
         }
@@ -275,7 +281,7 @@ public final class ConsoleWindow {
     /** A migrate from the Migrations view brought the schema up to date: the other views can open now. */
     private void schemaOpened(ConsoleContext opened) {
         schemaReady = true;
-        views.rebuild("Agents", "History");
+        views.rebuild("Overview", "Agents", "History");
         opened.startBackgroundWork();
     }
 

@@ -118,6 +118,28 @@ final class HistoryDateRange {
         reload.run();
     }
 
+    /**
+     * Shows the range [from, until) in the inputs without querying (the caller queries once for all its inputs):
+     * each end to the minute in the clock's zone, the end as the last minute it includes, a whole day as a date
+     * alone. Null clears that end.
+     */
+    void show(Instant from, Instant until) {
+        applyingPreset = true;
+        try {
+            fromRejected.set(null);
+            toRejected.set(null);
+            ZonedDateTime start = from == null ? null : from.atZone(clock.getZone()).truncatedTo(ChronoUnit.MINUTES);
+            fromDate.set(start == null ? null : start.toLocalDate());
+            fromTime.set(start == null || start.toLocalTime().equals(LocalTime.MIDNIGHT) ? null : start.toLocalTime());
+            ZonedDateTime end = until == null ? null : until.atZone(clock.getZone()).truncatedTo(ChronoUnit.MINUTES);
+            boolean wholeDay = end != null && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+            toDate.set(end == null ? null : wholeDay ? end.toLocalDate().minusDays(1) : end.toLocalDate());
+            toTime.set(end == null || wholeDay ? null : end.minusMinutes(1).toLocalTime());
+        } finally {
+            applyingPreset = false;
+        }
+    }
+
     /** True while a preset changes the inputs, so their listeners do not query once per input. */
     boolean applyingPreset() {
         return applyingPreset;

@@ -44,6 +44,10 @@ final class HistoryFilterBar extends VBox {
     private Button export;
     private Label summary;
     private Label filterMessage;
+    /** One query per pause in typing, not one per keystroke. */
+    private final PauseTransition typingPause = new PauseTransition(SEARCH_PAUSE);
+    /** True while a request sets every input: their listeners leave the one query to {@link #show}. */
+    private boolean showingRequest;
 
     /** @param onExport what the export button does (asking for the file is the export bar's part) */
     HistoryFilterBar(HistoryViewModel model, Runnable onExport) {
@@ -144,12 +148,11 @@ final class HistoryFilterBar extends VBox {
 
     private void setupEventHandlers() {
         // One query per pause in typing, not one per keystroke; choices query at once.
-        PauseTransition pause = new PauseTransition(SEARCH_PAUSE);
-        pause.setOnFinished(e -> model.reload());
-        hostnameSearch.textProperty().addListener((obs, old, text) -> pause.playFromStart());
-        outputSearch.textProperty().addListener((obs, old, text) -> pause.playFromStart());
-        subsystem.valueProperty().addListener((obs, old, value) -> model.reload());
-        result.valueProperty().addListener((obs, old, value) -> model.reload());
+        typingPause.setOnFinished(e -> model.reload());
+        hostnameSearch.textProperty().addListener((obs, old, text) -> typingPause.playFromStart());
+        outputSearch.textProperty().addListener((obs, old, text) -> typingPause.playFromStart());
+        subsystem.valueProperty().addListener((obs, old, value) -> reloadUnlessShowingRequest());
+        result.valueProperty().addListener((obs, old, value) -> reloadUnlessShowingRequest());
         for (HistoryDateRange.Side side : HistoryDateRange.Side.values()) {
             model.range().date(side).addListener((obs, old, value) -> rangeChanged());
             model.range().time(side).addListener((obs, old, value) -> rangeChanged());
@@ -159,9 +162,38 @@ final class HistoryFilterBar extends VBox {
                 model.range().apply(presets.getValue());
             }
         });
-        consoleErrorsOnly.selectedProperty().addListener((obs, old, value) -> model.reload());
+        consoleErrorsOnly.selectedProperty().addListener((obs, old, value) -> reloadUnlessShowingRequest());
         refresh.setOnAction(e -> model.reload());
         export.setOnAction(e -> onExport.run());
+    }
+
+    private void reloadUnlessShowingRequest() {
+        if (!showingRequest) {
+            model.reload();
+        }
+    }
+
+    /**
+     * Sets every input to what {@code filter} asks (another view's request), then queries once. The main History
+     * has no fixed agent to show, so the filter's agent is left to its hostname.
+     */
+    void show(org.redflag.console.history.HistoryFilter filter) {
+        showingRequest = true;
+        try {
+            if (model.fixedAgentId() == null) {
+                hostnameSearch.setText(filter.hostnameContains());
+            }
+            outputSearch.setText(filter.outputContains());
+            subsystem.setValue(filter.subsystem());
+            result.setValue(filter.result());
+            consoleErrorsOnly.setSelected(filter.consoleErrorsOnly());
+            presets.setValue(null);
+            model.range().show(filter.from(), filter.until());
+        } finally {
+            showingRequest = false;
+        }
+        typingPause.stop();
+        model.reload();
     }
 
     /** A date or time the admin set is no longer the preset's range, so the preset box stops naming one. */

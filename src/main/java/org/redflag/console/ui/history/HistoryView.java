@@ -25,7 +25,7 @@ import org.redflag.console.ui.TablePaging;
  * The history table, newest first, one keyset page at a time, with filters that combine, a detail pane
  * with the selected entry's outputs, and CSV export of everything the filter matches.
  */
-public final class HistoryView extends BorderPane {
+public final class HistoryView extends BorderPane implements org.redflag.console.ui.RequestableView {
 
     private final HistoryViewModel model;
 
@@ -79,6 +79,14 @@ public final class HistoryView extends BorderPane {
 
     public void reload() {
         model.reload();
+    }
+
+    /** Another view asked for this filter (an Overview bar, a link): the bar shows it and the list is read again. */
+    @Override
+    public void open(org.redflag.console.ui.ViewRequest request) {
+        if (request instanceof HistoryRequest history) {
+            filters.show(history.filter());
+        }
     }
 
     private void initializeParts() {

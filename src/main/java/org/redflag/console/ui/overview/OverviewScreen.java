@@ -1,0 +1,70 @@
+package org.redflag.console.ui.overview;
+
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.errors.ErrorReporter;
+import org.redflag.console.history.ConsoleArea;
+import org.redflag.console.ui.BackgroundExecutor;
+import org.redflag.console.ui.Navigator;
+
+/**
+ * Wires the Overview to its figures, to live changes (coalesced, and only while it shows) and to the window's
+ * navigation, so the window only asks for the view.
+ */
+public final class OverviewScreen {
+
+    private final ConsoleContext context;
+    private final BackgroundExecutor executor;
+    private final ErrorReporter errors;
+    private final java.time.Clock clock;
+    private final Navigator navigator;
+    private final OverviewViewModel model;
+    private Runnable afterFirstFigures = () -> { };
+
+    public OverviewScreen(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors,
+            java.time.Clock clock, Navigator navigator) {
+        this.context = context;
+        this.executor = executor;
+        this.errors = errors;
+        this.clock = clock;
+        this.navigator = navigator;
+        this.model = new OverviewViewModel(context.overview(), executor,
+                failure -> errors.report(ConsoleArea.CONSOLE, failure));
+        context.changes().onChange(Platform::runLater, notice -> model.changed());
+    }
+
+    /** Work that waits for the first figures on screen (the status bar's counts), as the Agents' first page does. */
+    public void afterFirstFigures(Runnable work) {
+        this.afterFirstFigures = work;
+    }
+
+    /**
+     * Tells {@code then} (on the FX thread) whether the fleet has agents: the window opens on the Overview only
+     * when there is a fleet to sum up. A failure counts as "no": the Agents view will say what is wrong.
+     */
+    public void whenFleetKnown(Consumer<Boolean> then) {
+        executor.submit(() -> context.overview().hasAgents(), then::accept, failure -> {
+            errors.report(ConsoleArea.CONSOLE, failure);
+            then.accept(false);
+        });
+    }
+
+    /** The view, built when first shown; its first figures end the start-up's timeline. */
+    public OverviewView view() {
+        OverviewView view = new OverviewView(model, navigator, clock);
+        model.figuresProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends org.redflag.console.overview.FleetOverview> obs,
+                    org.redflag.console.overview.FleetOverview was, org.redflag.console.overview.FleetOverview now) {
+                obs.removeListener(this);
+                Platform.runLater(() -> {
+                    org.redflag.console.app.StartupTimeline.finish("first overview shown");
+                    afterFirstFigures.run();
+                    afterFirstFigures = () -> { };
+                });
+            }
+        });
+        return view;
+    }
+}

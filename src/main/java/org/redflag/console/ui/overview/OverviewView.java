@@ -1,0 +1,207 @@
+package org.redflag.console.ui.overview;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.redflag.console.fleet.Presence;
+import org.redflag.console.overview.AgentCounts;
+import org.redflag.console.overview.CommandCounts;
+import org.redflag.console.overview.FleetOverview;
+import org.redflag.console.overview.Share;
+import org.redflag.console.ui.Formats;
+import org.redflag.console.ui.Navigator;
+import org.redflag.console.ui.ViewKeys;
+import org.redflag.console.ui.agents.AgentsRequest;
+import org.redflag.console.ui.operations.OperationsRequest;
+
+/**
+ * The fleet at a glance: agents by presence, OS and version, commands in flight and stuck, the scans of the last day
+ * and week, full disks and pending updates. Every figure opens the view that lists what it counts, filtered so.
+ */
+public final class OverviewView extends BorderPane {
+
+    private final OverviewViewModel model;
+    private final Navigator navigator;
+    private final Clock clock;
+
+    private final Tile total = new Tile("overview-agents", "Agents", "tile-neutral");
+    private final Tile online = new Tile("overview-online", "Online", "tile-success");
+    private final Tile offline = new Tile("overview-offline", "Offline", "tile-warning");
+    private final Tile stale = new Tile("overview-stale", "Stale", "tile-muted");
+    private final Tile reboot = new Tile("overview-reboot", "Reboot required", "tile-accent");
+    private final Tile inFlight = new Tile("overview-in-flight", "In flight", "tile-neutral");
+    private final Tile stuck = new Tile("overview-stuck", "Stuck", "tile-danger");
+    private final VBox byOs = new VBox(2);
+    private final VBox byVersion = new VBox(2);
+    private final VBox commandStates = new VBox(2);
+    private final Label updated = new Label();
+    private final Button refresh = new Button("Refresh");
+    private OverviewCharts charts;
+    private OverviewResults results;
+
+    public OverviewView(OverviewViewModel model, Navigator navigator, Clock clock) {
+        this.model = model;
+        this.navigator = navigator;
+        this.clock = clock;
+        initializeParts();
+        layoutParts();
+        setupBindings();
+        setupEventHandlers();
+    }
+
+    private void initializeParts() {
+        charts = new OverviewCharts(navigator, clock);
+        results = new OverviewResults(navigator, clock);
+        updated.setId("overview-updated");
+        updated.getStyleClass().add("muted");
+        refresh.setId("overview-refresh");
+        refresh.getStyleClass().add(ViewKeys.REFRESH);
+        refresh.setTooltip(ViewKeys.refreshTip());
+        byOs.setId("overview-by-os");
+        byVersion.setId("overview-by-version");
+    }
+
+    private void layoutParts() {
+        Label title = new Label("Overview");
+        title.getStyleClass().add("view-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(12, title, updated, gap, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(12, 16, 4, 16));
+
+        GridPane tiles = columns(total, online, offline, stale, reboot);
+        GridPane lists = columns(card("Operating systems", byOs), card("Agent versions", byVersion),
+                card("Commands", new VBox(8, new HBox(8, inFlight, stuck), commandStates)));
+        HBox.setHgrow(inFlight, Priority.ALWAYS);
+        HBox.setHgrow(stuck, Priority.ALWAYS);
+        VBox body = new VBox(14, tiles, lists, card("Scans", charts), results);
+        body.setPadding(new Insets(8, 16, 16, 16));
+        body.getStyleClass().add("overview");
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("overview-scroll");
+        setTop(header);
+        setCenter(scroll);
+    }
+
+    /** Equal columns that share the width: the cards line up at any window size. */
+    static GridPane columns(Node... cells) {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        for (int i = 0; i < cells.length; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / cells.length);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+            GridPane.setFillHeight(cells[i], true);
+            if (cells[i] instanceof Region region) {
+                region.setMaxWidth(Double.MAX_VALUE);
+                region.setMaxHeight(Double.MAX_VALUE);
+            }
+            grid.add(cells[i], i, 0);
+        }
+        return grid;
+    }
+
+    static VBox card(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("card-title");
+        VBox card = new VBox(10, heading, content);
+        card.getStyleClass().add("card");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return card;
+    }
+
+    private void setupBindings() {
+        refresh.disableProperty().bind(model.loadingProperty());
+        model.figuresProperty().addListener((obs, old, figures) -> show(figures));
+        if (model.figuresProperty().get() != null) {
+            show(model.figuresProperty().get());
+        }
+    }
+
+    private void setupEventHandlers() {
+        refresh.setOnAction(e -> model.reload());
+        // On screen only while it is the window's view: the figures are read when it shows, not behind others.
+        sceneProperty().addListener((obs, old, scene) -> model.showing(scene != null));
+        total.setOnAction(e -> navigator.open(AgentsRequest.all()));
+        online.setOnAction(e -> navigator.open(new AgentsRequest("online", null, null, null)));
+        offline.setOnAction(e -> navigator.open(new AgentsRequest("offline", null, null, null)));
+        stale.setOnAction(e -> navigator.open(new AgentsRequest("stale", null, null, null)));
+        reboot.setOnAction(e -> navigator.open(new AgentsRequest(null, null, null, true)));
+        inFlight.setOnAction(e -> navigator.open(OperationsRequest.inFlight()));
+        stuck.setOnAction(e -> navigator.open(OperationsRequest.stuck()));
+    }
+
+    private void show(FleetOverview figures) {
+        updated.setText("Updated " + Formats.absolute(figures.readAt(), clock) + " · refreshes when the fleet changes");
+        AgentCounts agents = figures.agents();
+        total.show(number(agents.total()), "registered", "Every agent: open Agents");
+        online.show(number(agents.online()), percent(agents.online(), agents.total()) + " seen in the last "
+                + Presence.ONLINE_WINDOW.toMinutes() + " min", "Open the agents online");
+        offline.show(number(agents.offline()), percent(agents.offline(), agents.total()) + " not seen for "
+                + Presence.ONLINE_WINDOW.toMinutes() + " min", "Open the agents offline (but not stale)");
+        stale.show(number(agents.stale()), "not seen for " + Presence.STALE_AFTER.toDays() + " days, or never",
+                "Open the stale agents: they will not answer scans");
+        reboot.show(number(agents.rebootRequired()), percent(agents.rebootRequired(), agents.total()) + " of the fleet",
+                "Open the agents that need a reboot");
+        shares(byOs, "overview-os-", figures.byOs(), agents.total(),
+                value -> new AgentsRequest(null, value, null, null));
+        shares(byVersion, "overview-version-", figures.byVersion(), agents.total(),
+                value -> new AgentsRequest(null, null, value, null));
+        showCommands(figures.commands());
+        charts.show(figures.scans());
+        results.show(figures);
+    }
+
+    private void showCommands(CommandCounts commands) {
+        inFlight.show(number(commands.inFlight()), "not finished yet", "Open the commands in flight");
+        stuck.show(number(commands.stuck()), "no answer in " + OverviewResults.span(commands.timeout()),
+                "Open the commands an agent took longer ago than the timeout (" + commands.timeout().toMinutes()
+                        + " min) without answering");
+        stuck.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("zero"), commands.stuck() == 0);
+        long whole = Math.max(1, commands.inFlight());
+        commandStates.getChildren().setAll(commands.inFlightByStatus().entrySet().stream()
+                .map(e -> Tile.row("overview-command-" + e.getKey(), e.getKey(), e.getValue(), whole,
+                        number(e.getValue()), "Open the " + e.getKey() + " commands"))
+                .peek(row -> row.setOnAction(ev -> navigator.open(
+                        new OperationsRequest(row.getId().substring("overview-command-".length()), null, false))))
+                .toList());
+    }
+
+    private void shares(VBox list, String idPrefix, List<Share> shares, long whole,
+            java.util.function.Function<String, AgentsRequest> request) {
+        list.getChildren().setAll(shares.stream().map(share -> {
+            String name = share.isOther() ? "other" : share.value();
+            Button row = Tile.row(idPrefix + name, name, share.agents(), whole, number(share.agents()),
+                    share.isOther() ? "The rest of the fleet: open every agent" : "Open the agents of " + name);
+            row.setOnAction(e -> navigator.open(share.isOther() ? AgentsRequest.all() : request.apply(share.value())));
+            return row;
+        }).toList());
+        if (shares.isEmpty()) {
+            list.getChildren().setAll(OverviewResults.muted("No agents yet."));
+        }
+    }
+
+    static String number(long value) {
+        return String.format(Locale.getDefault(Locale.Category.FORMAT), "%,d", value);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "0 %" : String.format(Locale.ROOT, "%.0f %%", 100.0 * part / whole);
+    }
+}
