@@ -38,7 +38,7 @@ class AgentsKeyboardTest {
         Fleets.insertAgentWithSubsystems(db, "db-01.prod", "linux", NOW, "storage");
         UUID web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 2);
         robot.clickOn("web-01.prod");
         assertThat(AgentRows.scanButton(robot, "web-01.prod").isFocusTraversable()).isFalse();
@@ -70,7 +70,7 @@ class AgentsKeyboardTest {
             Fleets.insertAgentWithSubsystems(db, String.format("host-%02d.prod", i), "linux", NOW, "storage");
         }
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 30);
         robot.clickOn("#agents-search");
 
@@ -89,17 +89,19 @@ class AgentsKeyboardTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
 
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        Fx.waitForNode(robot, "#migrations-view");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#migrations-view");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT4).release(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#history-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#overview-agents");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#agents-table");
 
         assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
-                .isEqualTo("Migrations (Ctrl+2)");
+                .isEqualTo("Migrations (Ctrl+3)");
         assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
         // Ctrl+F goes to the view's search; F5 reads the view again.

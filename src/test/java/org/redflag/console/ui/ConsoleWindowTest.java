@@ -43,7 +43,7 @@ class ConsoleWindowTest {
 
         open(db);
 
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
         assertThat(table.getItems()).extracting(r -> r.agent().hostname())
                 .containsExactly("mbp-stale.prod", "web-01.prod", "WIN-DC01.prod");
@@ -63,7 +63,7 @@ class ConsoleWindowTest {
         Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
         Fleets.insertAgent(db, "db-01.prod", "linux", NOW);
         open(db);
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
 
         robot.clickOn("#agents-search").write("web");
@@ -99,6 +99,7 @@ class ConsoleWindowTest {
         robot.clickOn("#password-field").write("d4ve");
         robot.clickOn("Connect");
 
+        Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agents-table").tryQuery()
                 .map(t -> ((TableView<?>) t).getItems().size() == 1).orElse(false));
         assertThat(console.window().context()).isNotNull();
@@ -108,7 +109,7 @@ class ConsoleWindowTest {
     void closingLeavesTheFxThreadFreeWhileTheShutdownGoesOn(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         open(db);
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         ConsoleWindow window = console.window();
         CountDownLatch slowStepStarted = new CountDownLatch(1);
         CountDownLatch slowStepMayEnd = new CountDownLatch(1);
@@ -143,7 +144,7 @@ class ConsoleWindowTest {
     void aCloseRequestHidesTheWindowAtOnceAndExitsWhenTheShutdownIsDone(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         open(db);
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         ConsoleWindow window = console.window();
         CountDownLatch exited = new CountDownLatch(1);
         AtomicReference<String> exitedOn = new AtomicReference<>();

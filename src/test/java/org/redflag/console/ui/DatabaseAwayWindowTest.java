@@ -50,7 +50,7 @@ class DatabaseAwayWindowTest {
         Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW.minus(Duration.ofMinutes(2)),
                 "updates", "storage");
         console.open(db.settings(true), clock);
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         Label connection = robot.lookup("#status-connection").queryAs(Label.class);
         Node banner = robot.lookup("#database-banner").query();

@@ -92,7 +92,7 @@ class DetailsKeyboardTest {
         String output = "line\n".repeat(20_000);
         HistoryRows.insert(db, web, NOW, "storage", "scan_storage", "success", 0, 3, output, "");
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         robot.clickOn("History");
         TableView<HistoryEntry> history = Fx.waitForNode(robot, "#history-table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
@@ -108,7 +108,7 @@ class DetailsKeyboardTest {
 
     private void openDetails(FxRobot robot, TestDatabase db) throws Exception {
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 1);
         robot.clickOn("web-01.prod");
         robot.type(KeyCode.ENTER);

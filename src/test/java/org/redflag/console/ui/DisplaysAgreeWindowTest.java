@@ -44,7 +44,7 @@ class DisplaysAgreeWindowTest {
         UUID web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW.minus(Duration.ofHours(2)),
                 "storage", "docker");
         ConsoleWindow window = console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         Label summary = robot.lookup("#agents-summary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "2 agents shown · 1 online".equals(summary.getText()));
         // The live listener starts after the first page and catches up with one reload: let that land first.

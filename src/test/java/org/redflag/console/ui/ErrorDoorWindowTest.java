@@ -73,7 +73,7 @@ class ErrorDoorWindowTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
         open(db);
-        TableView<?> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<?> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 1);
         db.execute("ALTER TABLE agents RENAME COLUMN agent_version TO version_of_agent");
 
@@ -148,7 +148,7 @@ class ErrorDoorWindowTest {
             throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         open(db);
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         Label spool = robot.lookup("#status-spool").queryAs(Label.class);
         assertThat(spool.isVisible()).isFalse();
 

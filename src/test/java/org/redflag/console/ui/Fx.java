@@ -24,6 +24,17 @@ final class Fx {
     }
 
     /**
+     * Shows the Agents view, once the window has opened on its first view (the Overview when the fleet has agents),
+     * and returns its table: a click before that choice would be undone by it.
+     */
+    static <T extends Node> T showAgents(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".nav-button").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.ToggleButton) n).isSelected()));
+        robot.clickOn("#nav-agents");
+        return waitForNode(robot, "#agents-table");
+    }
+
+    /**
      * Clicks in an agent's details once its reloads are over, not in the middle of one: a reload rebuilds the
      * cells, so a button found before it may no longer be on screen when the click lands.
      */

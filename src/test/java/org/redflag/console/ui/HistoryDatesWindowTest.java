@@ -53,7 +53,7 @@ class HistoryDatesWindowTest {
         // As the launcher does: whatever a control throws goes through the door, so a throw would be counted.
         previousHandler = Thread.getDefaultUncaughtExceptionHandler();
         DesktopApp.installUncaughtHandler(window.errors());
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         robot.clickOn("#nav-history");
         TableView<HistoryEntry> history = Fx.waitForNode(robot, "#history-table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history.getItems().size() == 2);

@@ -114,7 +114,7 @@ class MigrationsViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "0 agents".equals(agents.getText()));
 
         robot.clickOn("#nav-agents");
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         assertThat(db.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
     }
 

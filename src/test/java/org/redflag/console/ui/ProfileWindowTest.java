@@ -58,7 +58,7 @@ class ProfileWindowTest {
                 "--data-dir", dataDir.toString()).database.toSettings(Map.of());
 
         console.open(settings, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -54,7 +54,7 @@ class RedFlagWindowTest {
         // Migrations are not switched off: the console must still leave a RedFlag schema alone.
         ConsoleWindow window = console.open(db.settings(true), Clock.systemUTC());
 
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 40);
         Label schema = robot.lookup("#status-schema").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> schema.getText().startsWith("RedFlag schema (recorded up to"));
@@ -141,7 +141,7 @@ class RedFlagWindowTest {
         TestDatabase db = RedFlagFixtures.build(RedFlagShape.LATER);
         List<String> catalogBefore = CatalogSnapshot.take(db);
         console.open(db.settings(true), Clock.systemUTC());
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         robot.clickOn("#nav-migrations");
         robot.clickOn("Console companion");
         Label state = Fx.waitForNode(robot, "#companion-state");

@@ -41,7 +41,7 @@ class ResyncWindowTest {
         UUID web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW.minus(Duration.ofHours(3)), "storage");
         HistoryRows.scan(db, web, NOW.minus(Duration.ofHours(3)), "storage", "success");
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         Label summary = robot.lookup("#agents-summary").queryAs(Label.class);
         Label live = robot.lookup("#status-live").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "live".equals(live.getText())

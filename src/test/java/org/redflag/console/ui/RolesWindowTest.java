@@ -112,7 +112,7 @@ class RolesWindowTest {
         RoleLogins.applyRoles(db);
         String login = RoleLogins.memberOf(group);
         console.open(db.settingsAs(login, true), RoleLogins.password(), clock);
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         return login;

@@ -37,7 +37,7 @@ class ScanAllMatchingWindowTest {
         }
         Fleets.insertAgentWithSubsystems(db, "db-01.prod", "linux", NOW, "storage");
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !agents.getItems().isEmpty());
         robot.clickOn("#agents-search").write("web-");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().stream()

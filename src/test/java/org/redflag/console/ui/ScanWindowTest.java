@@ -248,7 +248,7 @@ class ScanWindowTest {
         web02 = Fleets.insertAgentWithSubsystems(db, "web-02.prod", "linux", NOW.minus(Duration.ofMinutes(3)),
                 "updates", "storage");
         console.open(db.settings(true), clock);
-        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        TableView<AgentRow> table = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
     }

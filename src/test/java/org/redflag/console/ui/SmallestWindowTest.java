@@ -38,7 +38,7 @@ class SmallestWindowTest {
         var web = Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
         HistoryRows.scan(db, web, NOW, "storage", "success");
         ConsoleWindow window = console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
-        TableView<?> agents = Fx.waitForNode(robot, "#agents-table");
+        TableView<?> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 1);
         Stage stage = window.stage();
         robot.interact(() -> {

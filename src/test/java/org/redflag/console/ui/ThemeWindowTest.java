@@ -36,7 +36,7 @@ class ThemeWindowTest {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgentWithSubsystems(db, "web-01.prod", "linux", NOW, "storage");
         console.open(db.settings(false).withDataDirectory(dataFolder), Clock.fixed(NOW, ZoneOffset.UTC));
-        Fx.waitForNode(robot, "#agents-table");
+        Fx.showAgents(robot);
         assertThat(Themes.isDark()).isFalse();
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".badge").tryQuery().isPresent());
         javafx.scene.paint.Paint lightFill = robot.lookup(".badge").queryAs(Label.class).getTextFill();

@@ -62,7 +62,7 @@ final class OverviewResults extends VBox {
         fullDisks.show(OverviewView.number(disks.disks()), "on " + OverviewView.number(disks.agents()) + " agents, "
                 + "by their newest storage scan", "Open the storage scans of the last 7 days in History");
         fullest.getChildren().setAll(disks.fullest().stream().map(disk -> {
-            Button row = Tile.row("overview-disk-" + disk.hostname() + disk.mountpoint(),
+            Button row = Tile.row(("overview-disk-" + disk.hostname() + disk.mountpoint()).replaceAll("[^A-Za-z0-9_-]", "-"),
                     disk.hostname() + "  " + disk.mountpoint(), disk.usedPercent().longValue(), 100,
                     disk.usedPercent().stripTrailingZeros().toPlainString() + " %",
                     "Open " + disk.hostname() + "'s storage scans in History");

@@ -187,7 +187,8 @@ public final class OverviewView extends BorderPane {
             java.util.function.Function<String, AgentsRequest> request) {
         list.getChildren().setAll(shares.stream().map(share -> {
             String name = share.isOther() ? "other" : share.value();
-            Button row = Tile.row(idPrefix + name, name, share.agents(), whole, number(share.agents()),
+            // An id is a CSS selector: "0.1.27" would read as classes.
+            Button row = Tile.row(idPrefix + name.replaceAll("[^A-Za-z0-9_-]", "-"), name, share.agents(), whole, number(share.agents()),
                     share.isOther() ? "The rest of the fleet: open every agent" : "Open the agents of " + name);
             row.setOnAction(e -> navigator.open(share.isOther() ? AgentsRequest.all() : request.apply(share.value())));
             return row;
