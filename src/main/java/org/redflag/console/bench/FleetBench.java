@@ -42,16 +42,18 @@ final class FleetBench {
     static final long BIG_TABLE_ROWS = 10_000;
 
     /** Every line the report prints for a timed query on the console's schema, in order. */
-    static final List<String> MEASURED = measured("docker", true);
+    static final List<String> MEASURED = measured("docker", true, true);
 
     /** The lines for a fleet whose history is filtered by {@code subsystem}; the test checks each one is there. */
-    static List<String> measured(String subsystem, boolean claimRound) {
+    static List<String> measured(String subsystem, boolean claimRound, boolean storage) {
         List<String> names = new ArrayList<>(List.of(
                 "agents: first page", "agents: deep page (keyset)", "agents: hostname search", "agents: count",
                 "history: newest page", "history: deep page (keyset)", "history: subsystem " + subsystem,
                 "history: result failed", "history: console errors only", "history: one agent",
                 "history: hostname contains", "history: one day", "history: output contains common",
-                "history: output contains rare", "history: output of one row", "scans: requestScan"));
+                "history: output contains rare", "history: output of one row"));
+        names.addAll(OverviewBench.measured(storage));
+        names.add("scans: requestScan");
         if (claimRound) {
             names.add("fleet: claim round");
         }
@@ -232,6 +234,9 @@ final class FleetBench {
         try (RawStatements raw = RawStatements.open(context.database())) {
             measureAgents(raw);
             measureHistory(raw);
+            OverviewBench.measure(context.overview(), new org.redflag.console.overview.OverviewRepository(recorder,
+                    context.capabilities(), context.scans().commandTimeout(), context.clock()), context.capabilities(),
+                    (name, action, once) -> compare(name, false, raw, action, once::run, false));
             measureScans(skipScanAgents);
             if (claimRound) {
                 measureFleetClaim();

@@ -70,6 +70,11 @@ final class FleetGenerator implements BenchFleet {
         });
         steps.add(rebuiltStep("update_logs", historyKeys));
         steps.add(new Step("history in all", BenchFleet.seconds(historyStart), sizes.history()));
+        long resultsStart = System.nanoTime();
+        long[] results = {0};
+        BulkLoad.Rebuilt resultKeys = load(ScanResultsGenerator.TABLES, c -> results[0] = ScanResultsGenerator.generate(c));
+        steps.add(new Step("storage figures and pending updates", BenchFleet.seconds(resultsStart), results[0]));
+        steps.add(rebuiltStep("scan results", resultKeys));
         long analyzeStart = System.nanoTime();
         analyze();
         steps.add(new Step("analyze", BenchFleet.seconds(analyzeStart), 0));
@@ -106,7 +111,8 @@ final class FleetGenerator implements BenchFleet {
 
     @Override
     public List<String> tables() {
-        return List.of("agents", "agent_subsystems", "agent_commands", "update_logs");
+        return List.of("agents", "agent_subsystems", "agent_commands", "update_logs", "storage_metrics",
+                "update_packages");
     }
 
     @Override
@@ -279,7 +285,8 @@ final class FleetGenerator implements BenchFleet {
     /** Fresh statistics, as autovacuum would have them on a database that grew over months. */
     void analyze() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            execute(c, List.of("ANALYZE agents", "ANALYZE agent_subsystems", "ANALYZE agent_commands", "ANALYZE update_logs"));
+            execute(c, List.of("ANALYZE agents", "ANALYZE agent_subsystems", "ANALYZE agent_commands", "ANALYZE update_logs",
+                    "ANALYZE storage_metrics", "ANALYZE update_packages"));
         }
     }
 

@@ -193,12 +193,13 @@ public final class OverviewRepository {
         if (!capabilities.has(Feature.STORAGE_METRICS)) {
             return Optional.empty();
         }
-        // From the few rows over the threshold, those that no newer figure of their disk replaced.
+        // From the few rows over the threshold, those that no newer figure of their disk replaced. The threshold is
+        // written into the statement, not bound: so the planner can use the console's partial index on it (V16).
         String sql = """
                 WITH full_disks AS (
                     SELECT s.agent_id, s.mountpoint, s.used_percent
                     FROM storage_metrics s
-                    WHERE s.used_percent > ?
+                    WHERE s.used_percent > %d
                       AND NOT EXISTS (SELECT 1 FROM storage_metrics n WHERE n.agent_id = s.agent_id
                                       AND n.mountpoint = s.mountpoint AND n.created_at > s.created_at))
                 SELECT (SELECT count(*) FROM full_disks) AS disks,
@@ -208,10 +209,10 @@ public final class OverviewRepository {
                 LEFT JOIN (SELECT * FROM full_disks ORDER BY used_percent DESC, agent_id, mountpoint LIMIT ?) f ON true
                 LEFT JOIN agents a ON a.id = f.agent_id
                 ORDER BY f.used_percent DESC NULLS LAST, f.agent_id, f.mountpoint
-                """;
+                """.formatted(FullDisks.THRESHOLD_PERCENT);
         long[] totals = {0, 0};
         List<FullDisks.Disk> disks = new ArrayList<>();
-        query(sql, List.of(FullDisks.THRESHOLD_PERCENT, fullest), rs -> {
+        query(sql, List.of(fullest), rs -> {
             totals[0] = rs.getLong("disks");
             totals[1] = rs.getLong("agents");
             UUID agent = rs.getObject("agent_id", UUID.class);

@@ -168,6 +168,7 @@ class RedFlagWindowTest {
     void whereTheServerSignsCommandsAndNoServerIsGivenTheAgentsViewSaysWhyScanningIsOff(FxRobot robot) throws Exception {
         TestDatabase db = RedFlagFixtures.signed();
         console.open(db.settings(true), Clock.systemUTC());
+        Fx.showAgents(robot);
 
         Label notice = Fx.waitForNode(robot, "#agents-notice");
 

@@ -136,8 +136,10 @@ public final class OverviewView extends BorderPane {
 
     private void setupEventHandlers() {
         refresh.setOnAction(e -> model.reload());
-        // On screen only while it is the window's view: the figures are read when it shows, not behind others.
-        sceneProperty().addListener((obs, old, scene) -> model.showing(scene != null));
+        // On screen only while it is the window's view in a window still open: the figures are read when it shows,
+        // not behind other views, nor after the window closed.
+        sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty)
+                .orElse(false).addListener((obs, was, now) -> model.showing(now));
         total.setOnAction(e -> navigator.open(AgentsRequest.all()));
         online.setOnAction(e -> navigator.open(new AgentsRequest("online", null, null, null)));
         offline.setOnAction(e -> navigator.open(new AgentsRequest("offline", null, null, null)));

@@ -83,7 +83,10 @@ public final class OverviewViewModel {
     /** The view came on screen or left it: on screen, figures that went out of date meanwhile are read at once. */
     public void showing(boolean now) {
         showing = now;
-        if (now && outOfDate && !waiting) {
+        if (!now) {
+            wait.stop();
+            waiting = false;
+        } else if (outOfDate) {
             reload();
         }
     }

@@ -1,0 +1,52 @@
+package org.redflag.console.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * What the generated agents' scans found, for the Overview's figures at fleet scale: four storage scans of three
+ * mountpoints per agent over the last day (a few percent of figures over 90 %, rising and falling between scans)
+ * and up to eight pending updates per agent, of every severity.
+ */
+final class ScanResultsGenerator {
+
+    static final List<String> TABLES = List.of("storage_metrics", "update_packages");
+
+    private ScanResultsGenerator() {
+    }
+
+    /** Writes both tables on {@code c} (in the caller's transaction); returns the rows written. */
+    static long generate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            long storage = s.executeLargeUpdate("""
+                    INSERT INTO storage_metrics (agent_id, mountpoint, device, filesystem, total_bytes, used_bytes,
+                                                 available_bytes, used_percent, severity, created_at)
+                    SELECT a.id, m.mount, '/dev/sda' || m.n, 'ext4', 512::bigint * 1073741824,
+                           (512::bigint * 1073741824 * pct / 100)::bigint,
+                           512::bigint * 1073741824 - (512::bigint * 1073741824 * pct / 100)::bigint, pct,
+                           CASE WHEN pct > 90 THEN 'critical' WHEN pct > 80 THEN 'important' ELSE 'low' END,
+                           coalesce(a.last_seen, now()) - make_interval(hours => 6 * scan)
+                    FROM agents a
+                    CROSS JOIN unnest(ARRAY['/', '/var', '/home']) WITH ORDINALITY AS m(mount, n)
+                    CROSS JOIN generate_series(0, 3) scan
+                    CROSS JOIN LATERAL (SELECT round((CASE WHEN random() < 0.03 THEN 90.5 + random() * 9
+                                                           ELSE 15 + random() * 70 END)::numeric, 2) AS pct) p
+                    WHERE a.metadata @> '{"bench": true}'
+                    """);
+            long packages = s.executeLargeUpdate("""
+                    INSERT INTO update_packages (agent_id, package_type, name, current_version, available_version,
+                                                 severity)
+                    SELECT a.id, CASE a.os_type WHEN 'windows' THEN 'windows' WHEN 'macos' THEN 'brew' ELSE 'apt' END,
+                           (ARRAY['openssl', 'curl', 'bash', 'tzdata', 'python3', 'nginx', 'git', 'zlib'])[k],
+                           '1.' || k, '1.' || (k + 1),
+                           (ARRAY['low', 'low', 'moderate', 'moderate', 'important', 'critical'])[1 + abs(hashtext(a.id::text || k::text)) %% 6]
+                    FROM agents a
+                    CROSS JOIN generate_series(1, 8) k
+                    WHERE a.metadata @> '{"bench": true}' AND k <= abs(hashtext(a.id::text)) %% 9
+                    """.replace("%%", "%"));
+            return storage + packages;
+        }
+    }
+}
