@@ -31,7 +31,8 @@ final class ScanResultsGenerator {
                     FROM agents a
                     CROSS JOIN unnest(ARRAY['/', '/var', '/home']) WITH ORDINALITY AS m(mount, n)
                     CROSS JOIN generate_series(0, 3) scan
-                    CROSS JOIN LATERAL (SELECT round((CASE WHEN random() < 0.03 THEN 90.5 + random() * 9
+                    -- The lateral refers to the scan, or the planner would draw one figure for every row.
+                    CROSS JOIN LATERAL (SELECT round((CASE WHEN random() < 0.03 + 0 * scan THEN 90.5 + random() * 9
                                                            ELSE 15 + random() * 70 END)::numeric, 2) AS pct) p
                     WHERE a.metadata @> '{"bench": true}'
                     """);

@@ -61,6 +61,27 @@ class OverviewRepositoryTest {
         assertThat(overview.scans().weekCount(null, null)).isZero();
     }
 
+    @Test
+    void pendingUpdatesOfAHugeTableAreThePlannersEstimateAndSaySo() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("INSERT INTO agents (hostname, os_type) SELECT 'host-' || i, 'linux' FROM generate_series(1, 30000) i");
+        db.execute("""
+                INSERT INTO update_packages (agent_id, package_type, name, available_version, severity)
+                SELECT a.id, 'apt', 'pkg-' || k, '2.0', CASE WHEN k = 1 THEN 'critical' ELSE 'low' END
+                FROM agents a CROSS JOIN generate_series(1, 8) k
+                """);
+        db.execute("ANALYZE update_packages");
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA, TIMEOUT,
+                Clock.systemUTC());
+
+        PendingUpdates pending = overview.pendingUpdates().orElseThrow();
+
+        assertThat(pending.estimated()).isTrue();
+        assertThat(pending.total()).isBetween(216_000L, 264_000L);
+        assertThat(pending.bySeverity().get("critical")).isBetween(27_000L, 33_000L);
+        assertThat(pending.agents()).isBetween(20_000L, 40_000L);
+    }
+
     private static void assertMatchesRecount(TestDatabase db, Capabilities schema, Clock clock) throws Exception {
         OverviewRepository overview = new OverviewRepository(db.dataSource(), schema, TIMEOUT, clock);
         OverviewRecount recount = new OverviewRecount(db, schema, clock);
