@@ -20,21 +20,24 @@ final class ScanResultsGenerator {
     /** Writes both tables on {@code c} (in the caller's transaction); returns the rows written. */
     static long generate(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // One figure drawn per row, in a subquery kept whole (OFFSET 0): pulled up or memoized, random() would
+            // be drawn once per use, or once per scan number.
             long storage = s.executeLargeUpdate("""
                     INSERT INTO storage_metrics (agent_id, mountpoint, device, filesystem, total_bytes, used_bytes,
                                                  available_bytes, used_percent, severity, created_at)
-                    SELECT a.id, m.mount, '/dev/sda' || m.n, 'ext4', 512::bigint * 1073741824,
+                    SELECT id, mount, '/dev/sda' || n, 'ext4', 512::bigint * 1073741824,
                            (512::bigint * 1073741824 * pct / 100)::bigint,
                            512::bigint * 1073741824 - (512::bigint * 1073741824 * pct / 100)::bigint, pct,
                            CASE WHEN pct > 90 THEN 'critical' WHEN pct > 80 THEN 'important' ELSE 'low' END,
-                           coalesce(a.last_seen, now()) - make_interval(hours => 6 * scan)
-                    FROM agents a
-                    CROSS JOIN unnest(ARRAY['/', '/var', '/home']) WITH ORDINALITY AS m(mount, n)
-                    CROSS JOIN generate_series(0, 3) scan
-                    -- The lateral refers to the scan, or the planner would draw one figure for every row.
-                    CROSS JOIN LATERAL (SELECT round((CASE WHEN random() < 0.03 + 0 * scan THEN 90.5 + random() * 9
-                                                           ELSE 15 + random() * 70 END)::numeric, 2) AS pct) p
-                    WHERE a.metadata @> '{"bench": true}'
+                           coalesce(last_seen, now()) - make_interval(hours => 6 * scan)
+                    FROM (SELECT a.id, a.last_seen, m.mount, m.n, scan,
+                                 round((CASE WHEN random() < 0.03 THEN 90.5 + random() * 9
+                                             ELSE 15 + random() * 70 END)::numeric, 2) AS pct
+                          FROM agents a
+                          CROSS JOIN unnest(ARRAY['/', '/var', '/home']) WITH ORDINALITY AS m(mount, n)
+                          CROSS JOIN generate_series(0, 3) scan
+                          WHERE a.metadata @> '{"bench": true}'
+                          OFFSET 0) figures
                     """);
             long packages = s.executeLargeUpdate("""
                     INSERT INTO update_packages (agent_id, package_type, name, current_version, available_version,
