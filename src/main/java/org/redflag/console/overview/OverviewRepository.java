@@ -195,15 +195,17 @@ public final class OverviewRepository {
         if (!capabilities.has(Feature.STORAGE_METRICS)) {
             return Optional.empty();
         }
-        // From the few rows over the threshold, those that no newer figure of their disk replaced. The threshold is
+        // From the few rows over the threshold, those that no newer figure of their disk replaced: one probe of the
+        // disk's newest figure each (a NOT EXISTS became a hash anti-join over every figure: 630 ms at 1,200,000
+        // figures, 9,000 full disks). The threshold is
         // written into the statement, not bound: so the planner can use the console's partial index on it (V16).
         String sql = """
                 WITH full_disks AS (
                     SELECT s.agent_id, s.mountpoint, s.used_percent
                     FROM storage_metrics s
                     WHERE s.used_percent > %d
-                      AND NOT EXISTS (SELECT 1 FROM storage_metrics n WHERE n.agent_id = s.agent_id
-                                      AND n.mountpoint = s.mountpoint AND n.created_at > s.created_at))
+                      AND s.created_at = (SELECT max(n.created_at) FROM storage_metrics n
+                                          WHERE n.agent_id = s.agent_id AND n.mountpoint = s.mountpoint))
                 SELECT (SELECT count(*) FROM full_disks) AS disks,
                        (SELECT count(DISTINCT agent_id) FROM full_disks) AS agents,
                        f.agent_id, a.hostname, f.mountpoint, f.used_percent::numeric(5, 2) AS used_percent
