@@ -51,11 +51,15 @@ final class OverviewCharts extends VBox {
         totals.getStyleClass().add("muted");
         HBox.setHgrow(hours, Priority.ALWAYS);
         HBox.setHgrow(days, Priority.ALWAYS);
-        hours.setTitle("Last 24 hours, per hour");
+        hours.setTitle("Last 24 hours, per hour (hour of day)");
         days.setTitle("Last 7 days, per day");
         HBox charts = new HBox(12, hours, days);
-        hours.prefWidthProperty().bind(charts.widthProperty().multiply(0.58));
-        days.prefWidthProperty().bind(charts.widthProperty().multiply(0.42));
+        // Fixed preferences that share the extra width: a preference bound to the row's own width grew the row
+        // by the gap at every layout pass.
+        hours.setPrefWidth(560);
+        days.setPrefWidth(400);
+        hours.setMinWidth(300);
+        days.setMinWidth(220);
         HBox top = new HBox(12, choices, totals);
         top.setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -122,7 +126,7 @@ final class OverviewCharts extends VBox {
 
     private void draw() {
         String subsystem = selectedSubsystem();
-        fill(hours, "hour", shown.hours(), subsystem, DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
+        fill(hours, "hour", shown.hours(), subsystem, DateTimeFormatter.ofPattern("HH", Locale.ROOT));
         fill(days, "day", shown.days(), subsystem, DateTimeFormatter.ofPattern("EEE d", Locale.getDefault()));
         long day = shown.dayCount(subsystem, null);
         long week = shown.weekCount(subsystem, null);

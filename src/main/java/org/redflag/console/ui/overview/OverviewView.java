@@ -93,6 +93,7 @@ public final class OverviewView extends BorderPane {
         body.getStyleClass().add("overview");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("overview-scroll");
         setTop(header);
         setCenter(scroll);

@@ -49,7 +49,8 @@ final class Tile extends Button {
     static Button row(String id, String name, long count, long whole, String countText, String tip) {
         Label label = new Label(name);
         label.getStyleClass().add("share-name");
-        label.setMinWidth(Region.USE_PREF_SIZE);
+        // A long hostname is cut with "…" (the tooltip has it whole): the card never pushes the row wider.
+        label.setMinWidth(40);
         Region bar = new Region();
         bar.getStyleClass().add("share-bar");
         double fraction = whole <= 0 ? 0 : Math.min(1, (double) count / whole);
