@@ -91,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "progress): console and raw figures per query, generation, tables, plans, memory.")
     Path jsonFile;
 
+    @Option(names = "--window-heap", negatable = false,
+            description = "Then open the console's window on the fleet in a JVM of its own, browse ten pages of every "
+                    + "view and print the heap it holds (needs a display; xvfb-run works).")
+    boolean windowHeap;
+
     @Option(names = "--yes-write", negatable = false,
             description = "Write the generated fleet into a console database that already has agents "
                     + "(never for a RedFlag shape: its scripts need an empty database).")
@@ -172,6 +177,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (withCompanion && shape != BenchShape.CONSOLE) {
                 measureWithCompanion(settings, sizes, tableRows, onRedFlagsIndexes, out, json);
+            }
+            if (windowHeap) {
+                WindowHeap.measure(settings, env, out, json);
             }
             if (jsonFile != null) {
                 Files.writeString(jsonFile, Json.write(json));

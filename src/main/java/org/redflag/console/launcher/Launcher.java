@@ -138,6 +138,11 @@ public final class Launcher {
                         + "rows on screen. The log has the same line at every start.")
         boolean startupReport;
 
+        @picocli.CommandLine.Option(names = "--heap-tour", paramLabel = "FILE",
+                description = "Browse every view (ten pages where a view pages), write the heap the window then "
+                        + "holds to FILE and close: what `bench --window-heap` runs on the fleet it made.")
+        java.nio.file.Path heapTour;
+
         @Override
         public Integer call() {
             StartupTimeline.mark("options read");
@@ -160,7 +165,7 @@ public final class Launcher {
                     spec.commandLine().getErr())) {
                 return ExitCodes.CANNOT_RUN;
             }
-            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock);
+            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock, java.util.Optional.ofNullable(heapTour));
             return GUI_STARTED;
         }
     }

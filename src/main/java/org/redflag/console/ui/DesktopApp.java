@@ -24,6 +24,12 @@ public final class DesktopApp {
     }
 
     public static void launch(ConsoleSettings settings, Optional<char[]> password, Clock clock) {
+        launch(settings, password, clock, Optional.empty());
+    }
+
+    /** With {@code heapTour}, the window browses itself and writes the heap it holds there (see {@link HeapTour}). */
+    public static void launch(ConsoleSettings settings, Optional<char[]> password, Clock clock,
+            Optional<java.nio.file.Path> heapTour) {
         // The error door and the global handler come first: whatever fails from here on is recorded, in the
         // spool until the database is open.
         AtomicReference<ConsoleWindow> window = new AtomicReference<>();
@@ -50,6 +56,7 @@ public final class DesktopApp {
                     System.exit(0);
                 });
                 opened.show();
+                heapTour.ifPresent(report -> HeapTour.start(opened.stage(), report));
             });
         } catch (RuntimeException | Error e) {
             errors.recordOnly(ConsoleArea.STARTUP, "The console window could not open: " + e.getMessage(), e);
