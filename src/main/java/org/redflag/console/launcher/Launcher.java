@@ -69,6 +69,7 @@ public final class Launcher {
         commandLine.addSubcommand(new HistoryCommand(env, clock));
         commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
+        commandLine.addSubcommand(new org.redflag.console.bench.BenchTablesCommand());
         commandLine.addSubcommand(new RolesCommand());
         commandLine.addSubcommand(new org.redflag.console.cli.ProfilesCommand(env, in));
         commandLine.setOut(out);
@@ -105,6 +106,8 @@ public final class Launcher {
                 "            the console's optional companion on a RedFlag database",
                 "  bench     [--shape console|redflag-0.1|redflag-later] [--agents N]",
                 "            [--history N]: generate a fleet; print query timings and plans",
+                "  bench-tables REPORT.json [--readme README.md]",
+                "            the README's benchmark tables from a bench --json report",
                 "  profiles  list [--json] | add NAME --db-url URL [--db-user U] [--colour #hex]",
                 "            [--read-only] [--server-url URL] | remove NAME | pgpass NAME",
                 "            saved connections, used with --profile NAME",
