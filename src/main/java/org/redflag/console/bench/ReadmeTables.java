@@ -93,11 +93,17 @@ final class ReadmeTables {
                     + "ms, max %s ms, %s lost.%n%n", live.get("round_trips"), ms(live.get("median_ms")),
                     ms(live.get("p95_ms")), ms(live.get("max_ms")), live.get("lost")));
         }
-        Map<String, Object> heap = map(report.get("window_heap"));
-        if (Boolean.TRUE.equals(heap.get("measured"))) {
-            out.append(String.format(Locale.ROOT, "Window heap after ten pages of every view: %.1f MB (goal ≤ 256 MB); "
-                            + "rows on screen: %s.%n", number(heap.get("heap_used_bytes")) / 1048576.0,
-                    heap.get("rows_per_view")));
+        Map<String, Object> window = map(report.get("window"));
+        if (Boolean.TRUE.equals(window.get("measured"))) {
+            out.append("| the window's start | first rows (ms) | goal (ms) | heap after ten pages of every view (MB) "
+                    + "| rows on screen |\n|---|---|---|---|---|\n");
+            for (Object start : list(window.get("starts"))) {
+                Map<String, Object> row = map(start);
+                out.append("| ").append(row.get("start")).append(" | ").append(grouped(row.get("first_rows_ms")))
+                        .append(" | ").append(grouped(row.get("goal_ms"))).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.1f", number(row.get("heap_used_bytes")) / 1048576.0))
+                        .append(" | ").append(row.get("rows_per_view")).append(" |\n");
+            }
         }
     }
 

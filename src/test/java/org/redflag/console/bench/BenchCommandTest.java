@@ -73,14 +73,14 @@ class BenchCommandTest {
         Path file = folder.resolve("bench.json");
 
         CliRun run = bench(db, "--agents", "100", "--history", "1000", "--runs", "2", "--warmups", "0",
-                "--scan-calls", "20", "--json", file.toString(), "--window-heap");
+                "--scan-calls", "20", "--json", file.toString(), "--window");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         Map<String, Object> report = JSON.std.mapFrom(Files.readString(file));
         // Without a display the window cannot be toured: said, and the report says it was not measured.
         assertThat(run.out()).contains("not measured: there is no display");
-        assertThat(asMap(report.get("window_heap"))).containsEntry("measured", false);
+        assertThat(asMap(report.get("window"))).containsEntry("measured", false);
         assertReadmeTablesAreMadeFrom(file, queryNames(report), folder);
         assertThat(report).containsEntry("shape", "console").containsKeys("generation", "tables", "queries",
                 "memory_above_baseline");
