@@ -53,23 +53,21 @@ public final class KillableProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the child has said a line that matches, and returns it. */
-    public String awaitSaid(Predicate<String> line, long timeout, TimeUnit unit) {
+    /** Waits until the child has said a line that matches (woken by each line it says), and returns it. */
+    public String awaitSaid(Predicate<String> line, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (System.nanoTime() < deadline) {
-            for (String s : said) {
-                if (line.test(s)) {
-                    return s;
+        synchronized (said) {
+            while (true) {
+                for (String s : said) {
+                    if (line.test(s)) {
+                        return s;
+                    }
                 }
-            }
-            if (!process.isAlive() && !stillReading()) {
-                break;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !reading) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(said, left);
             }
         }
         throw new AssertionError("the child never said the line awaited; it said " + said + "; its output:\n"
@@ -100,17 +98,16 @@ public final class KillableProcess implements AutoCloseable {
 
     private volatile boolean reading = true;
 
-    private boolean stillReading() {
-        return reading;
-    }
-
     private void readOutput() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(SAYS)) {
-                    said.add(line.substring(SAYS.length()));
+                    synchronized (said) {
+                        said.add(line.substring(SAYS.length()));
+                        said.notifyAll();
+                    }
                 } else {
                     output.add(line);
                 }
@@ -118,7 +115,10 @@ public final class KillableProcess implements AutoCloseable {
         } catch (IOException e) {
             output.add("(reading the child's output failed: " + e + ")");
         } finally {
-            reading = false;
+            synchronized (said) {
+                reading = false;
+                said.notifyAll();
+            }
         }
     }
 
