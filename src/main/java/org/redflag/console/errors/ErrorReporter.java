@@ -186,11 +186,11 @@ public final class ErrorReporter implements AutoCloseable {
                 return new Replay(0, spool.pending());
             }
             fireSpoolChanged();
+            writer.takeSetAside().ifPresent(skipped -> recordOnly(ConsoleArea.CONSOLE, skipped, null));
             return replay;
         }
     }
 
-    /** Where errors wait while the database is away. */
     Path spoolFile() {
         return spool.file();
     }
@@ -331,7 +331,7 @@ public final class ErrorReporter implements AutoCloseable {
                 StorableText.of(Thread.currentThread().getName(), 255));
     }
 
-    /** A sentence for a failure nobody explained: the root cause's message, said plainly. */
+    /** See ErrorTexts.describe. */
     static String describe(Throwable failure) {
         return ErrorTexts.describe(failure);
     }

@@ -46,7 +46,12 @@ public final class ErrorSpool {
         this.file = file.toAbsolutePath();
         int lines = 0;
         try {
-            lines = (int) read().stream().filter(Entry::readable).count();
+            List<Entry> entries = read();
+            lines = (int) entries.stream().filter(Entry::readable).count();
+            if (lines < entries.size()) {
+                LOG.warn("The error spool {} holds {} line(s) cut short by a console stopped while writing; the next "
+                        + "replay skips them and keeps them in {}", this.file, entries.size() - lines, rejectedFile());
+            }
         } catch (IOException e) {
             LOG.warn("Could not read the error spool {}", this.file, e);
         }
