@@ -160,7 +160,8 @@ public final class Launcher {
                     spec.commandLine().getErr())) {
                 return ExitCodes.CANNOT_RUN;
             }
-            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock);
+            DesktopApp.launch(settings, org.redflag.console.app.ConnectionChoices.from(database, env, postMortemDemo),
+                    Passwords.fromEnvironment(env), clock);
             return GUI_STARTED;
         }
     }

@@ -82,6 +82,20 @@ final class ViewNavigation {
         }
     }
 
+    /** Builds every view but {@code keep} again when next shown (the schema they waited for arrived). */
+    void rebuildAllBut(String keep) {
+        built.keySet().removeIf(name -> !name.equals(keep));
+    }
+
+    /** Forgets every view: the window closed their database to open another, whose views come next. */
+    void clear() {
+        group.getToggles().clear();
+        buttons.getChildren().clear();
+        built.clear();
+        names.clear();
+        content.getChildren().clear();
+    }
+
     /** Ctrl+1… (Cmd on a Mac) shows the view of that number, from anywhere in the window. */
     void installShortcuts(Scene scene) {
         for (int i = 1; i <= 9; i++) {
