@@ -8,6 +8,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -55,6 +58,14 @@ final class ConnectionPicker {
                     && list.getSelectionModel().getSelectedItem() != null) {
                 dialog.setResult(list.getSelectionModel().getSelectedItem());
                 dialog.close();
+            }
+        });
+        // The list takes Enter and Escape for editing cells, so the dialog's buttons would never hear them.
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                ((Button) dialog.getDialogPane().lookupButton(e.getCode() == KeyCode.ENTER ? CONNECT : cancelButton))
+                        .fire();
             }
         });
         dialog.setResultConverter(button -> button == CONNECT ? list.getSelectionModel().getSelectedItem() : null);
