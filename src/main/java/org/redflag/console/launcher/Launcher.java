@@ -85,7 +85,8 @@ public final class Launcher {
     @Command(name = "redflag-console", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "Desktop console for a RedFlag update-management fleet.",
-                "With no --db-url it runs an embedded PostgreSQL with a demo fleet."},
+                "With no --db-url it runs an embedded PostgreSQL with a demo fleet; with profiles saved",
+                "(and no --db-url or --profile) the window first asks which database to open."},
             footer = {"", "Headless commands:",
                 "  check     [--json]  what the database is (console / RedFlag and its",
                 "            capabilities / empty / unknown), server version, agent count",
