@@ -72,7 +72,7 @@ final class ConnectionFlow {
     /** The picker when the user has profiles and named no database; otherwise the database the options name. */
     void start() {
         if (choices.pickAtStart()) {
-            messages.showWaiting("Choose the database to connect to.");
+            messages.showChoosing(() -> pick(true));
             status.notConnected();
             pick(true);
         } else {
@@ -245,7 +245,7 @@ final class ConnectionFlow {
         messages.showFailure(problem, this::connect, typed -> {
             password = Optional.of(typed);
             connect();
-        });
+        }, () -> pick(false));
     }
 
     /** The window is closing: returns its database for the shutdown to close; one still opening is closed unseen. */

@@ -2,13 +2,13 @@ package org.redflag.console.ui;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -108,6 +108,9 @@ final class ConnectionPicker {
             VBox box = new VBox(2, title, where);
             box.setPadding(new Insets(3, 4, 3, 4));
             setGraphic(box);
+            // A long URL or folder is cut with "…" rather than scrolling the list sideways; the tooltip has it whole.
+            setPrefWidth(0);
+            setTooltip(new javafx.scene.control.Tooltip(where.getText()));
         }
     }
 }

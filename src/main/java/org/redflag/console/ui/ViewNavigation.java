@@ -75,13 +75,6 @@ final class ViewNavigation {
         }
     }
 
-    /** Builds these views again when next shown (the schema they wait for arrived). */
-    void rebuild(String... views) {
-        for (String name : views) {
-            built.remove(name);
-        }
-    }
-
     /** Builds every view but {@code keep} again when next shown (the schema they waited for arrived). */
     void rebuildAllBut(String keep) {
         built.keySet().removeIf(name -> !name.equals(keep));
