@@ -131,6 +131,7 @@ final class ConnectionFlow {
             return;
         }
         settings = next;
+        StartupTimeline.mark("database chosen");
         // A password typed for the old database is not one for the new: PGPASSWORD, ~/.pgpass or the prompt.
         password = choices.password();
         leaveThen(this::connect);
