@@ -10,6 +10,7 @@ import org.redflag.console.history.ConsoleArea;
 import org.redflag.console.ui.agents.AgentsWiring;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsScreen;
+import org.redflag.console.ui.migrations.MigrationsView;
 
 /**
  * The window's views for one opened database, each registered by name with the navigation, in one list: the
@@ -50,8 +51,12 @@ final class ConsoleViews {
         agents.afterFirstPage(this::refreshStatus);
 
         views.add("Agents", whenSchemaReady("Agents", agents::view));
-        views.add("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
+        views.add("Migrations", this::migrations);
         views.add("History", whenSchemaReady("History", this::history));
+    }
+
+    private MigrationsView migrations() {
+        return MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus);
     }
 
     /** Shows the first view that can work on this database. */
