@@ -74,10 +74,6 @@ final class ConsoleViews {
         return navigator;
     }
 
-    boolean schemaReady() {
-        return schemaReady;
-    }
-
     /** A migrate from the Migrations view brought the schema up to date: the views that waited can open now. */
     void schemaArrived() {
         if (!schemaReady) {
