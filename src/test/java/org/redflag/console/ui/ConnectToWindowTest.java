@@ -86,4 +86,63 @@ class ConnectToWindowTest {
         assertThat(second.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'"))
                 .as("no error of the first database, nor of the switch, in the second's history").isZero();
     }
+
+    @Test
+    void escapeInConnectToKeepsTheDatabaseTheWindowHas(FxRobot robot) throws Exception {
+        TestDatabase first = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(first, "web-01.first", "linux", NOW);
+        Path dataDir = Files.createTempDirectory("redflag-connect-to");
+        new ProfileStore(dataDir).save(ConnectionProfile.of("other", "jdbc:postgresql://127.0.0.1:1/redflag"));
+        ConsoleSettings settings = new ConsoleSettings(new DatabaseTarget.Server(first.url(), TestPostgres.SUPERUSER),
+                true, false).withDataDirectory(dataDir);
+        ConsoleWindow window = console.open(settings, ConnectionChoices.around(settings, Map.of()), clock);
+        TableView<AgentRow> table = Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        ConsoleContext opened = window.context();
+
+        robot.clickOn("#connect-to");
+        Fx.waitForNode(robot, "#connection-choices");
+        robot.type(KeyCode.ESCAPE);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connection-choices").tryQuery().isEmpty());
+        assertThat(window.context()).isSameAs(opened);
+        assertThat((Object) robot.lookup("#agents-table").query()).isSameAs(table);
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedOffersConnectToAgainInItsDialog(FxRobot robot) throws Exception {
+        TestDatabase first = TestPostgres.newDatabase().migrated();
+        TestDatabase good = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(good, "db-01.good", "linux", NOW);
+        Path dataDir = Files.createTempDirectory("redflag-connect-to");
+        new ProfileStore(dataDir).save(ConnectionProfile.of("away", "jdbc:postgresql://127.0.0.1:1/redflag"));
+        new ProfileStore(dataDir).save(new ConnectionProfile("good", good.url(), TestPostgres.SUPERUSER, null, false,
+                null, null, null));
+        ConsoleSettings settings = new ConsoleSettings(new DatabaseTarget.Server(first.url(), TestPostgres.SUPERUSER),
+                true, false).withDataDirectory(dataDir);
+        ConsoleWindow window = console.open(settings, ConnectionChoices.around(settings, Map.of()), clock);
+        Fx.waitForNode(robot, "#agents-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.context() != null);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O).release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#connection-choices");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        javafx.scene.control.DialogPane problem = Fx.waitForNode(robot, "#connection-problem");
+        assertThat(window.context()).isNull();
+        assertThat(robot.lookup("#profile-name").queryAs(Label.class).getText()).isEqualTo("away");
+
+        robot.clickOn((javafx.scene.Node) problem.lookupButton(ConnectionDialogs.CONNECT_TO));
+        ListView<ConnectionChoice> list = Fx.waitForNode(robot, "#connection-choices");
+        assertThat(list.getSelectionModel().getSelectedItem().name()).as("starts on the one that failed")
+                .isEqualTo("away");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#agents-table").tryQuery()
+                .map(table -> ((TableView<?>) table).getItems().size() == 1).orElse(false));
+        TableView<AgentRow> table = robot.lookup("#agents-table").query();
+        assertThat(table.getItems()).extracting(r -> r.agent().hostname()).containsExactly("db-01.good");
+        assertThat(robot.lookup("#profile-name").queryAs(Label.class).getText()).isEqualTo("good");
+    }
 }
