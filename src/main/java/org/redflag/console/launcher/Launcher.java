@@ -69,6 +69,7 @@ public final class Launcher {
         commandLine.addSubcommand(new HistoryCommand(env, clock));
         commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
+        commandLine.addSubcommand(new org.redflag.console.bench.BenchTablesCommand());
         commandLine.addSubcommand(new RolesCommand());
         commandLine.addSubcommand(new org.redflag.console.cli.ProfilesCommand(env, in));
         commandLine.setOut(out);
@@ -106,6 +107,8 @@ public final class Launcher {
                 "            the console's optional companion on a RedFlag database",
                 "  bench     [--shape console|redflag-0.1|redflag-later] [--agents N]",
                 "            [--history N]: generate a fleet; print query timings and plans",
+                "  bench-tables REPORT.json [--readme README.md]",
+                "            the README's benchmark tables from a bench --json report",
                 "  profiles  list [--json] | add NAME --db-url URL [--db-user U] [--colour #hex]",
                 "            [--read-only] [--server-url URL] | remove NAME | pgpass NAME",
                 "            saved connections, used with --profile NAME",
@@ -139,6 +142,11 @@ public final class Launcher {
                         + "rows on screen. The log has the same line at every start.")
         boolean startupReport;
 
+        @picocli.CommandLine.Option(names = "--heap-tour", paramLabel = "FILE",
+                description = "Browse every view (ten pages where a view pages), write the heap the window then "
+                        + "holds to FILE and close: what `bench --window-heap` runs on the fleet it made.")
+        java.nio.file.Path heapTour;
+
         @Override
         public Integer call() {
             StartupTimeline.mark("options read");
@@ -162,7 +170,7 @@ public final class Launcher {
                 return ExitCodes.CANNOT_RUN;
             }
             DesktopApp.launch(settings, org.redflag.console.app.ConnectionChoices.from(database, env, postMortemDemo),
-                    Passwords.fromEnvironment(env), clock);
+                    Passwords.fromEnvironment(env), clock, java.util.Optional.ofNullable(heapTour));
             return GUI_STARTED;
         }
     }

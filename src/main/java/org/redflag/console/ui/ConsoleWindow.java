@@ -99,6 +99,7 @@ public final class ConsoleWindow {
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         connectTo.setId("connect-to");
+        Icons.on(connectTo, Icons.CONNECT);
         connectTo.setMaxWidth(Double.MAX_VALUE);
         connectTo.setTooltip(new Tooltip("Open another database: the embedded demo or a saved profile (Ctrl+Shift+O)"));
         connectTo.setOnAction(e -> connection.pick(false));

@@ -25,11 +25,12 @@ public final class DesktopApp {
     }
 
     /**
-     * @param choices the databases the window offers: at start when they say so (then nothing is opened before the
-     *                user picks), and in Connect to…
+     * @param choices  the databases the window offers: at start when they say so (then nothing is opened before
+     *                 the user picks), and in Connect to…
+     * @param heapTour when given, the window browses itself and writes the heap it holds there (see {@link HeapTour})
      */
     public static void launch(ConsoleSettings settings, ConnectionChoices choices, Optional<char[]> password,
-            Clock clock) {
+            Clock clock, Optional<java.nio.file.Path> heapTour) {
         // The error door and the global handler come first: whatever fails from here on is recorded, in the
         // spool until the database is open.
         AtomicReference<ConsoleWindow> window = new AtomicReference<>();
@@ -60,6 +61,7 @@ public final class DesktopApp {
                     System.exit(0);
                 });
                 opened.show();
+                heapTour.ifPresent(report -> HeapTour.start(opened.stage(), report));
             });
         } catch (RuntimeException | Error e) {
             errors.recordOnly(ConsoleArea.STARTUP, "The console window could not open: " + e.getMessage(), e);

@@ -41,6 +41,7 @@ final class ViewNavigation {
         button.setToggleGroup(group);
         button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add("nav-button");
+        Icons.onView(button, name);
         names.add(name);
         button.setTooltip(new Tooltip(name + " (Ctrl+" + names.size() + ")"));
         button.selectedProperty().addListener((obs, was, selected) -> {
