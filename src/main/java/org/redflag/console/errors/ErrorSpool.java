@@ -63,6 +63,15 @@ public final class ErrorSpool {
         return new ErrorSpool(dataDirectory.resolve(FILE_NAME));
     }
 
+    /**
+     * Named, not made: the spool appends (creating the file) only when an error has to wait, so a tool that
+     * always reaches its database leaves nothing in the temp folder; before, every reporter left an empty file.
+     */
+    static ErrorSpool temporary() {
+        return new ErrorSpool(Path.of(System.getProperty("java.io.tmpdir"),
+                "redflag-console-errors-" + java.util.UUID.randomUUID() + ".jsonl"));
+    }
+
     public Path file() {
         return file;
     }
