@@ -63,6 +63,28 @@ class MigrationsViewTest {
     }
 
     @Test
+    void anIndexAnInterruptedBuildLeftInvalidIsNamedAboveTheTabsWithWhatToDo(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        // A unique build that meets a duplicate fails as a killed one does: the index stays, INVALID.
+        db.execute("CREATE TABLE imported_hosts (hostname text); INSERT INTO imported_hosts VALUES ('a'), ('a')");
+        assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY idx_imported_hosts_hostname "
+                + "ON imported_hosts (hostname)")).satisfies(e -> assertThat(e.getCause().getMessage())
+                        .contains("could not create unique index"));
+        open(db);
+
+        robot.clickOn("#nav-migrations");
+
+        Label banner = Fx.waitForNode(robot, "#migrations-invalid-indexes");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, banner::isVisible);
+        assertThat(banner.getText()).startsWith("Index idx_imported_hosts_hostname on imported_hosts is INVALID")
+                .contains("DROP INDEX CONCURRENTLY idx_imported_hosts_hostname");
+
+        db.execute("DROP INDEX idx_imported_hosts_hostname");
+        robot.clickOn("#migrations-refresh");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !banner.isVisible());
+    }
+
+    @Test
     void migrateAsksFirstThenAppliesAndLogs(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
         open(db);
