@@ -53,6 +53,7 @@ final class FleetBench {
     static List<String> measured(String subsystem, boolean claimRound) {
         List<String> names = new ArrayList<>(List.of(
                 "agents: first page", "agents: deep page (keyset)", "agents: hostname search", "agents: count",
+                "agents: offline windows", "agents: deep, by last seen",
                 "history: newest page", "history: deep page (keyset)", "history: subsystem " + subsystem,
                 "history: result failed", "history: console errors only", "history: one agent",
                 "history: hostname contains", "history: one day", "history: output contains common",
