@@ -90,6 +90,10 @@ class AgentsFilterSortWindowTest {
         robot.clickOn("#agents-load-more");
         waitForRows(table, descending);
 
+        // A third click: back to hostname order.
+        robot.clickOn(header(robot, "Last seen"));
+        waitForRows(table, offlineByHostname.subList(0, 200));
+
         // Version, with its NULLs first, ascending.
         robot.clickOn(header(robot, "Version"));
         waitForRows(table, ids(db, "SELECT id FROM agents WHERE " + OFFLINE
