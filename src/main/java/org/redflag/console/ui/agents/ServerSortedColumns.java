@@ -22,6 +22,14 @@ final class ServerSortedColumns {
         for (TableColumn<AgentRow, ?> column : table.getColumns()) {
             column.setSortable(sorts.containsKey(column));
         }
+        // A view built again (the schema arrived) shows the order the list is already in.
+        AgentOrder current = model.orderProperty().get();
+        sorts.forEach((column, by) -> {
+            if (by == current.by() && !current.equals(AgentOrder.BY_HOSTNAME)) {
+                column.setSortType(current.descending() ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                table.getSortOrder().setAll(column);
+            }
+        });
         Runnable ordered = () -> {
             if (table.getSortOrder().size() > 1) {
                 // One order at a time (a shift-click adds a column): the newest wins.
