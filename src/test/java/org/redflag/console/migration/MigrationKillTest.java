@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MigrationKillTest {
 
     private static final String INDEX = "idx_big_readings_reading";
-    private static final String SCRIPT = "V11__index_big_readings_concurrently.sql";
+    private static final String SCRIPT = "V90__index_big_readings_concurrently.sql";
 
     @TempDir
     Path scratch;
@@ -46,7 +46,7 @@ class MigrationKillTest {
             s.execute("INSERT INTO big_readings VALUES (0, 'not committed yet')");
             try (KillableProcess console = KillableProcess.start(MigratingConsole.class, db.url(),
                     TestPostgres.SUPERUSER, scratch.toString())) {
-                console.awaitSaid(line -> line.startsWith("STARTED V11"), 2, TimeUnit.MINUTES);
+                console.awaitSaid(line -> line.startsWith("STARTED V90"), 2, TimeUnit.MINUTES);
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> buildsWaiting(db) == 1 && invalid(db) == 1);
                 console.kill9();
                 assertThat(console.said()).noneMatch(line -> line.startsWith("OUTCOME"));
@@ -57,26 +57,27 @@ class MigrationKillTest {
         }
         assertThat(invalid(db)).as("the interrupted build left its index INVALID").isEqualTo(1);
 
-        // The next start of the build that has V11: not recorded, and the index named with what to do.
-        MigrationService withV11 = new MigrationService(new SchemaMigrator(db.dataSource(),
+        // The next start of the build that has V90 (past every shipped script): not recorded, the index named with
+        // what to do.
+        MigrationService withV90 = new MigrationService(new SchemaMigrator(db.dataSource(),
                 SchemaMigrator.DEFAULT_LOCATION, "filesystem:" + scratch));
-        assertThat(withV11.overview().pendingLabels()).containsExactly("V11 (index big readings concurrently)");
-        assertThat(withV11.invalidIndexes()).singleElement().satisfies(index -> assertThat(index.sentence())
-                .isEqualTo("Index " + INDEX + " on big_readings is INVALID: V11 (index big readings concurrently) was "
+        assertThat(withV90.overview().pendingLabels()).containsExactly("V90 (index big readings concurrently)");
+        assertThat(withV90.invalidIndexes()).singleElement().satisfies(index -> assertThat(index.sentence())
+                .isEqualTo("Index " + INDEX + " on big_readings is INVALID: V90 (index big readings concurrently) was "
                         + "interrupted while it built it with CREATE INDEX CONCURRENTLY (the console was stopped or "
                         + "killed, or its connection dropped) and is not recorded as applied. PostgreSQL never uses it "
                         + "but updates it on every write to big_readings, and building it again fails on its name. "
                         + "Drop it with DROP INDEX CONCURRENTLY " + INDEX + ", then migrate again."));
 
         // Migrating again without dropping it: FAILED, and the message says why in the same words.
-        MigrationOutcome again = withV11.migrate(MigrationProgress.NONE);
+        MigrationOutcome again = withV90.migrate(MigrationProgress.NONE);
         assertThat(again.succeeded()).isFalse();
-        assertThat(again.message()).contains("V11 (index big readings concurrently) failed: ERROR: relation \""
+        assertThat(again.message()).contains("V90 (index big readings concurrently) failed: ERROR: relation \""
                 + INDEX + "\" already exists").contains("Index " + INDEX + " on big_readings is INVALID")
                 .contains("is recorded as FAILED").contains("remove the failed entry (flyway repair) and migrate again");
-        assertThat(withV11.overview().find("11")).hasValueSatisfying(m -> assertThat(m.failed()).isTrue());
+        assertThat(withV90.overview().find("90")).hasValueSatisfying(m -> assertThat(m.failed()).isTrue());
 
-        // `migrations status` of the console as shipped (it has no V11) still names the index; exit 1.
+        // `migrations status` of the console as shipped (it has no V90) still names the index; exit 1.
         CliRun status = CliRun.against(db, "migrations", "status");
         System.out.printf("Migration kill -9: %s%n", status.out().lines().filter(l -> !l.isBlank())
                 .reduce((a, b) -> b).orElse(""));

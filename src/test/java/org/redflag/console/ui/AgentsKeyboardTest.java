@@ -75,13 +75,14 @@ class AgentsKeyboardTest {
         robot.clickOn("#agents-search");
 
         java.util.List<String> visited = new java.util.ArrayList<>();
-        for (int press = 0; press < 6; press++) {
+        // Refresh, the four filters, the toolbar, then the list.
+        for (int press = 0; press < 10; press++) {
             robot.type(KeyCode.TAB);
             javafx.scene.Node owner = agents.getScene().getFocusOwner();
             visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
             assertThat(owner.getStyleClass()).as("focus after %d Tabs", press + 1).doesNotContain("scan-button");
         }
-        assertThat(visited).contains("agents-refresh", "agents-table");
+        assertThat(visited).contains("agents-refresh", "agents-filter-status", "agents-table");
     }
 
     @Test

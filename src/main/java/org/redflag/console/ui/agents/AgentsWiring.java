@@ -71,6 +71,8 @@ public final class AgentsWiring {
                     obs.removeListener(this);
                     Platform.runLater(() -> {
                         org.redflag.console.app.StartupTimeline.finish("first agents shown");
+                        // The filters' choices wait for the first page, which they would only slow.
+                        agents.loadChoices();
                         afterFirstPage.run();
                         afterFirstPage = () -> { };
                     });
