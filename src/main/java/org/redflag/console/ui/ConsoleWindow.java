@@ -28,6 +28,7 @@ import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.ui.agents.AgentsScreen;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsScreen;
+import org.redflag.console.ui.operations.OperationsScreen;
 
 /**
  * The main window: navigation on the left, the current view in the middle, a status bar at the bottom.
@@ -190,6 +191,8 @@ public final class ConsoleWindow {
         schemaReady = readyForViews(opened, overview);
         AgentsScreen agentsScreen = new AgentsScreen(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         views.add("Agents", () -> schemaReady ? agentsScreen.view() : schemaNotReady("Agents"));
+        views.add("Operations", () -> schemaReady ? OperationsScreen.view(opened, executor, errors, clock)
+                : schemaNotReady("Operations"));
         views.add("Migrations", () -> MigrationsScreen.build(opened, executor, clock, errors, this::refreshStatus));
         views.add("History", () -> {
             if (!schemaReady) {
@@ -275,7 +278,7 @@ public final class ConsoleWindow {
     /** A migrate from the Migrations view brought the schema up to date: the other views can open now. */
     private void schemaOpened(ConsoleContext opened) {
         schemaReady = true;
-        views.rebuild("Agents", "History");
+        views.rebuild("Agents", "Operations", "History");
         opened.startBackgroundWork();
     }
 
