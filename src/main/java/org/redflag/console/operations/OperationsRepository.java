@@ -45,6 +45,30 @@ public final class OperationsRepository {
      */
     public List<Operation> page(OperationsFilter filter, Set<CommandStatus> stuckStatuses, Instant stuckBefore,
             Operation after, int limit) throws SQLException {
+        PageQuery query = pageQuery(filter, stuckStatuses, stuckBefore, after, limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query.sql())) {
+            query.bind(ps);
+            List<Operation> page = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(read(rs, stuckStatuses, stuckBefore));
+                }
+            }
+            return page;
+        }
+    }
+
+    /** A page's statement and its parameters (the tests read its plan). */
+    record PageQuery(String sql, List<Object> args) {
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+        }
+    }
+
+    static PageQuery pageQuery(OperationsFilter filter, Set<CommandStatus> stuckStatuses, Instant stuckBefore,
+            Operation after, int limit) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -68,18 +92,7 @@ public final class OperationsRepository {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
         args.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<Operation> page = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    page.add(read(rs, stuckStatuses, stuckBefore));
-                }
-            }
-            return page;
-        }
+        return new PageQuery(sql, args);
     }
 
     /** The command types among the newest commands, for the type filter: bounded, however long the table. */
