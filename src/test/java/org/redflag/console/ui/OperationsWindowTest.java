@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redflag.console.operations.Operation;
 import org.redflag.console.operations.OperationsService;
+import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.RoleLogins;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
 import org.redflag.console.ui.operations.OperationsRequest;
@@ -104,6 +106,33 @@ class OperationsWindowTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.isFocused()).isTrue();
+    }
+
+    @Test
+    void asAViewerCancelRetryAndArchiveAreDisabledWithTheRolesReasonWhateverIsSelected(FxRobot robot)
+            throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        insertCommand(db, "web-01.prod", "scan_storage", "pending", NOW.minus(Duration.ofMinutes(3)));
+        RoleLogins.applyRoles(db);
+        String viewer = RoleLogins.memberOf(DatabaseRole.VIEWER);
+        console.open(db.settingsAs(viewer, true), RoleLogins.password(), Clock.fixed(NOW, ZoneOffset.UTC));
+        Fx.waitForNode(robot, "#agents-table");
+        robot.clickOn("#nav-operations");
+        TableView<Operation> table = Fx.waitForNode(robot, "#operations-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        robot.clickOn("web-01.prod");
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String action : new String[] {"cancel", "retry", "archive"}) {
+            Button button = robot.lookup("#operations-" + action).queryButton();
+            assertThat(button.isDisabled()).as(action).isTrue();
+            assertThat(button.getAccessibleHelp()).as(action).startsWith("Your database role (" + viewer)
+                    .contains("may not " + (action.equals("retry") ? "retry" : "cancel") + " commands");
+        }
+        assertThat(robot.lookup("#operations-cancel-confirmation").tryQuery()).isEmpty();
+        assertThat(db.queryString("SELECT status FROM agent_commands")).isEqualTo("pending");
     }
 
     private static String status(TestDatabase db, UUID command) {
