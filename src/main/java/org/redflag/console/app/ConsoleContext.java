@@ -136,12 +136,24 @@ public final class ConsoleContext implements AutoCloseable {
                     result.migrationsExecuted);
             StartupTimeline.mark("migrated");
         } catch (FlywayException e) {
+            // A script that ran outside a transaction (CREATE INDEX CONCURRENTLY) may have left an INVALID index.
+            String left = leftIndexes(migrator);
             throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
-                    "The database schema could not be brought up to date: " + firstLine(e.getMessage())
-                            + ". Nothing of the failed migration was kept. Start with --no-migrate to inspect "
-                            + "the database as it is, and see the Migrations view for details.", e);
+                    "The database schema could not be brought up to date: " + firstLine(e.getMessage()) + "."
+                            + (left.isEmpty() ? " Nothing of the failed migration was kept." : left)
+                            + " Start with --no-migrate to inspect the database as it is, and see the Migrations "
+                            + "view for details.", e);
         }
         return probe(settings, database);
+    }
+
+    private static String leftIndexes(SchemaMigrator migrator) {
+        try {
+            return new MigrationService(migrator).invalidIndexes().stream().map(i -> " " + i.sentence())
+                    .collect(java.util.stream.Collectors.joining());
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** What the catalog says, held to reading when the connection's profile is read-only. */
