@@ -79,7 +79,7 @@ class OperationsWindowTest {
     }
 
     @Test
-    void aRequestOpensTheViewFilteredAndCtrlFGoesToItsFilter(FxRobot robot) throws Exception {
+    void aRequestOpensTheViewFilteredLiveAndCtrlFGoesToItsFilter(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         UUID failed = insertCommand(db, "web-01.prod", "scan_storage", "failed", NOW.minus(Duration.ofMinutes(5)));
         insertCommand(db, "web-02.prod", "scan_updates", "failed", NOW.minus(Duration.ofMinutes(4)));
@@ -97,6 +97,12 @@ class OperationsWindowTest {
         assertThat(robot.lookup("#operations-type").queryComboBox().getValue()).isEqualTo("scan_storage");
         assertThat(robot.lookup("#operations-stuck").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#operations-retry").queryButton().isDisabled()).as("nothing selected").isTrue();
+
+        // Live: a command that fails meanwhile appears without a refresh; one of another type does not.
+        UUID failedMeanwhile = insertCommand(db, "web-04.prod", "scan_storage", "failed", NOW.minus(Duration.ofMinutes(1)));
+        insertCommand(db, "web-05.prod", "scan_updates", "failed", NOW);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(Operation::id).containsExactly(failedMeanwhile, failed);
 
         robot.interact(() -> window.navigator().open(OperationsRequest.stuck()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().isEmpty());

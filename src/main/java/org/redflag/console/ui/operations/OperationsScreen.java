@@ -26,11 +26,8 @@ public final class OperationsScreen {
                     pause.play();
                 });
         OperationsView view = new OperationsView(model);
-        context.changes().onChange(Platform::runLater, notice -> {
-            if (view.isShown()) {
-                model.changed(notice);
-            }
-        });
+        model.shownWhile(view::isShown);
+        context.changes().onChange(Platform::runLater, model::changed);
         model.reload();
         return view;
     }

@@ -247,7 +247,7 @@ public final class OperationsView extends BorderPane implements RequestableView 
 
     /** Whether the view is on screen: changes are only worth a query while it is. */
     public boolean isShown() {
-        return getScene() != null;
+        return getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
     }
 
     private static String statusText(Operation o) {

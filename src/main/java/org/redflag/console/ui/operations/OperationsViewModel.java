@@ -67,6 +67,7 @@ public final class OperationsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private boolean resyncScheduled;
+    private BooleanSupplier onScreen = () -> true;
     /** Set while a request or the type choices change the filter's properties: one reload follows, not one each. */
     private boolean applying;
 
@@ -132,16 +133,24 @@ public final class OperationsViewModel {
         stuckOnly.set(request.stuckOnly());
     }
 
+    /** Where the rows are on screen, so changes are worth a query: out of sight (or closed) they are not. */
+    public void shownWhile(BooleanSupplier onScreen) {
+        this.onScreen = onScreen;
+    }
+
     /** A command changed somewhere: the rows on screen are read again once the changes pause. */
     public void changed(ChangeNotice notice) {
         boolean commands = notice.reloadsEverything() || "agent_commands".equals(notice.table());
-        if (!commands || resyncScheduled) {
+        if (!commands || resyncScheduled || !onScreen.getAsBoolean()) {
             return;
         }
         resyncScheduled = true;
         afterQuietPeriod.accept(() -> {
             resyncScheduled = false;
-            pages.resync();
+            // The window may have closed (or the view gone out of sight) during the pause.
+            if (onScreen.getAsBoolean()) {
+                pages.resync();
+            }
         });
     }
 
