@@ -166,12 +166,9 @@ public final class OperationsViewModel {
             return;
         }
         executor.submit(() -> service.cancel(ids), result -> {
-            outcome.set("Cancelled " + result.cancelled().size() + " of " + count(result.requested())
-                    + (result.movedOn() == 0 ? "." : "; " + result.movedOn() + " had already moved on "
-                            + "(taken by the agent, finished or removed) and " + (result.movedOn() == 1 ? "was" : "were")
-                            + " left as " + (result.movedOn() == 1 ? "it was." : "they were.")));
+            outcome.set(OutcomeSentences.cancelled(result));
             pages.resync();
-        }, failure -> reportFailure(failure, "cancel " + count(ids.size())));
+        }, failure -> reportFailure(failure, "cancel " + OutcomeSentences.count(ids.size())));
     }
 
     /** Queues the chosen failed, timed-out or cancelled scans again, each by the scan rules. */
@@ -182,18 +179,12 @@ public final class OperationsViewModel {
         }
         List<UUID> ids = retryable.stream().map(Operation::id).toList();
         executor.submit(() -> service.retry(ids), result -> {
-            List<String> parts = new ArrayList<>();
-            parts.add(result.queued() + " queued");
-            result.alreadyQueued().forEach(o -> parts.add(o.command().what() + " on " + hostOf(retryable,
-                    o.command().agentId()) + " was already queued (since " + org.redflag.console.ui.Formats.clockTime(
-                            o.command().createdAt(), clock) + "), so nothing new was queued"));
+            outcome.set(OutcomeSentences.retried(result, retryable, clock));
             if (!result.notRetried().isEmpty()) {
-                parts.add(result.notRetried().size() + " not retried");
                 reportNotRetried(retryable, result.notRetried());
             }
-            outcome.set("Retry: " + String.join("; ", parts) + ".");
             pages.resync();
-        }, failure -> reportFailure(failure, "retry " + count(ids.size())));
+        }, failure -> reportFailure(failure, "retry " + OutcomeSentences.count(ids.size())));
     }
 
     /** Archives the chosen failed and timed-out commands (RedFlag's archived_failed). */
@@ -203,11 +194,9 @@ public final class OperationsViewModel {
             return;
         }
         executor.submit(() -> service.archive(ids), archived -> {
-            int movedOn = ids.size() - archived;
-            outcome.set("Archived " + count(archived) + (movedOn == 0 ? "."
-                    : "; " + movedOn + " no longer failed or timed out, left as " + (movedOn == 1 ? "it was." : "they were.")));
+            outcome.set(OutcomeSentences.archived(ids.size(), archived));
             pages.resync();
-        }, failure -> reportFailure(failure, "archive " + count(ids.size())));
+        }, failure -> reportFailure(failure, "archive " + OutcomeSentences.count(ids.size())));
     }
 
     /** Why the connected role may not do this, for the tooltip of its disabled button; empty when it may. */
@@ -245,7 +234,8 @@ public final class OperationsViewModel {
 
     private void summarise() {
         long stuck = pages.rows().stream().filter(Operation::stuck).count();
-        summary.set(count(pages.rows().size()) + (pages.moreAvailableProperty().get() ? "+" : "") + " shown"
+        summary.set(OutcomeSentences.count(pages.rows().size()) + (pages.moreAvailableProperty().get() ? "+" : "")
+                + " shown"
                 + (stuck == 0 ? "" : " · " + stuck + " stuck"));
     }
 
@@ -279,15 +269,6 @@ public final class OperationsViewModel {
                 + ". Check the database connection and try again.";
         outcome.set(message);
         errors.report(AREA, message, failure, null);
-    }
-
-    private static String hostOf(List<Operation> chosen, UUID agentId) {
-        return chosen.stream().filter(o -> agentId.equals(o.agentId()) && o.hostname() != null)
-                .map(Operation::hostname).findFirst().orElse("its agent");
-    }
-
-    private static String count(long n) {
-        return n + (n == 1 ? " command" : " commands");
     }
 
     public ObservableList<Operation> rows() {
