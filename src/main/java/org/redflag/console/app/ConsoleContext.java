@@ -15,6 +15,8 @@ import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.live.ChangeBus;
 import org.redflag.console.live.ChangeNotice;
 import org.redflag.console.live.LiveChanges;
+import org.redflag.console.operations.OperationsRepository;
+import org.redflag.console.operations.OperationsService;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
@@ -52,6 +54,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final SubsystemRepository subsystems;
     private final ScanResultRepository scanResults;
     private final ScanService scans;
+    private final OperationsService operations;
     private final ChangeBus changes = new ChangeBus();
     private final DatabaseHealth health;
     private BackgroundWork backgroundWork;
@@ -75,6 +78,7 @@ public final class ConsoleContext implements AutoCloseable {
         this.scanResults = new ScanResultRepository(dataSource, schema);
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
                 ScanRoutes.from(settings));
+        this.operations = new OperationsService(new OperationsRepository(dataSource), scans, schema, clock);
         this.migrations = new MigrationService(migrator, dataSource, schema);
         this.legacyAudit = new LegacyAudit(new AuditRepository(dataSource), migrator);
         this.health = database.health();
@@ -287,6 +291,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     public ScanService scans() {
         return scans;
+    }
+
+    /** The commands in flight across the fleet: paged, cancelled, retried and archived many at a time. */
+    public OperationsService operations() {
+        return operations;
     }
 
     /** Database changes and the live/polling mode, for the views. */

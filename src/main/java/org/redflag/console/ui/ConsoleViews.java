@@ -11,6 +11,7 @@ import org.redflag.console.ui.agents.AgentsWiring;
 import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsScreen;
 import org.redflag.console.ui.migrations.MigrationsView;
+import org.redflag.console.ui.operations.OperationsScreen;
 
 /**
  * The window's views for one opened database, each registered by name with the navigation, in one list: the
@@ -51,6 +52,7 @@ final class ConsoleViews {
         agents.afterFirstPage(this::refreshStatus);
 
         views.add("Agents", whenSchemaReady("Agents", agents::view));
+        views.add("Operations", whenSchemaReady("Operations", () -> OperationsScreen.view(opened, executor, errors, clock)));
         views.add("Migrations", this::migrations);
         views.add("History", whenSchemaReady("History", this::history));
     }

@@ -51,8 +51,16 @@ class MigrationsViewTest {
         // Every script of this build plus the failed V900 from the test location.
         assertThat(table.getItems()).hasSize(RealMigrations.count() + 1);
         // V900 sorts last: bring its row on screen, where rows have cells.
-        robot.interact(() -> table.scrollTo(table.getItems().size() - 1));
-        WaitForAsyncUtils.waitForFxEvents();
+        // Rows of wrapped text differ in height, and scrollTo can stop a row short of the last: scroll to the end.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            robot.interact(() -> {
+                table.scrollTo(table.getItems().size() - 1);
+                if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollPixels(10_000);
+                }
+            });
+            return robot.lookup(".table-row-cell.row-failed").tryQuery().isPresent();
+        });
         TableRow<?> failedRow = robot.lookup(".table-row-cell.row-failed").queryAs(TableRow.class);
         MigrationStatus failed = (MigrationStatus) failedRow.getItem();
         assertThat(failed.version()).isEqualTo("900");
