@@ -40,7 +40,7 @@ class AgentsKeyboardTest {
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
         TableView<AgentRow> agents = Fx.waitForNode(robot, "#agents-table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 2);
-        robot.clickOn("web-01.prod");
+        clickOnRow(robot, "web-01.prod");
         assertThat(AgentRows.scanButton(robot, "web-01.prod").isFocusTraversable()).isFalse();
 
         // Another agent appears before it: after the reload, web-01 sits one row further down.
@@ -53,7 +53,7 @@ class AgentsKeyboardTest {
         assertThat(agents.getFocusModel().getFocusedItem().agent().id()).isEqualTo(web);
 
         // Ctrl+Enter scans what is selected: web-01, and only web-01.
-        robot.clickOn("web-01.prod");
+        clickOnRow(robot, "web-01.prod");
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> db.queryLong("SELECT count(*) FROM agent_commands") == 1);
         assertThat(db.queryString("SELECT agent_id::text FROM agent_commands")).isEqualTo(web.toString());
@@ -61,6 +61,12 @@ class AgentsKeyboardTest {
         // Enter opens the selected agent's details.
         robot.type(KeyCode.ENTER);
         Fx.waitForNode(robot, "#agent-detail");
+    }
+
+    /** Items arrive before their cells are laid out (or after a reload re-lays them): wait for the cell's text. */
+    private static void clickOnRow(FxRobot robot, String hostname) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(hostname).tryQuery().isPresent());
+        robot.clickOn(hostname);
     }
 
     @Test
