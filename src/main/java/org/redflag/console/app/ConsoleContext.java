@@ -18,6 +18,8 @@ import org.redflag.console.live.LiveChanges;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
+import org.redflag.console.updates.UpdatesRepository;
+import org.redflag.console.updates.UpdatesService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.migration.AuditRepository;
 import org.redflag.console.migration.Companion;
@@ -52,6 +54,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final SubsystemRepository subsystems;
     private final ScanResultRepository scanResults;
     private final ScanService scans;
+    private final UpdatesService updates;
     private final ChangeBus changes = new ChangeBus();
     private final DatabaseHealth health;
     private BackgroundWork backgroundWork;
@@ -73,6 +76,7 @@ public final class ConsoleContext implements AutoCloseable {
         this.commands = new CommandRepository(dataSource, schema);
         this.subsystems = new SubsystemRepository(dataSource, schema);
         this.scanResults = new ScanResultRepository(dataSource, schema);
+        this.updates = new UpdatesService(new UpdatesRepository(dataSource, schema), schema);
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
                 ScanRoutes.from(settings));
         this.migrations = new MigrationService(migrator, dataSource, schema);
@@ -275,6 +279,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     public ScanService scans() {
         return scans;
+    }
+
+    /** The fleet's pending updates, and installing them. */
+    public UpdatesService updates() {
+        return updates;
     }
 
     /** Database changes and the live/polling mode, for the views. */
