@@ -97,7 +97,8 @@ public final class UpdatesRepository {
         if (branches.isEmpty()) {
             return List.of();
         }
-        String sql = String.join("\nUNION ALL\n", branches) + "\nORDER BY severity_rank, name, package_type LIMIT ?";
+        String sql = "SELECT * FROM (" + String.join("\nUNION ALL\n", branches)
+                + ") g\nORDER BY severity_rank, name, package_type LIMIT ?";
         args.add(limit);
         List<PackageGroup> groups = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
