@@ -198,6 +198,8 @@ public final class ConsoleWindow {
             historyView = HistoryView.following(opened.changes(), opened.history(), executor, clock, errors);
             return historyView;
         });
+        views.add("Updates", () -> schemaReady ? org.redflag.console.ui.updates.UpdatesView.following(opened.changes(),
+                new org.redflag.console.ui.updates.UpdatesViewModel(opened.updates(), executor, errors, clock, opened.health()::isUp)) : schemaNotReady("Updates"));
         opened.changes().onMode(javafx.application.Platform::runLater, statusBar::showLiveMode);
         if (schemaReady) {
             // Live from the start, so nothing that changes while the first page loads is missed.
