@@ -27,6 +27,7 @@ import org.redflag.console.live.ChangeBus;
 import org.redflag.console.updates.AffectedAgent;
 import org.redflag.console.updates.PackageGroup;
 import org.redflag.console.updates.Severities;
+import org.redflag.console.updates.UpdatesService;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Reasons;
 import org.redflag.console.ui.RequestableView;
@@ -112,7 +113,11 @@ public final class UpdatesView extends BorderPane implements RequestableView {
 
         groups = new TableView<>(model.groups());
         groups.setId("updates-groups");
-        groups.setPlaceholder(new Label("No pending updates match. Agents list theirs when they scan for updates."));
+        Label empty = new Label(model.hasPackageData()
+                ? "No pending updates match. Agents list theirs when they scan for updates."
+                : UpdatesService.NO_PACKAGE_DATA);
+        empty.setWrapText(true);
+        groups.setPlaceholder(empty);
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PackageGroup, PackageGroup> badge = Columns.badge("Severity", 100, PackageGroup::severity,
                 g -> severityStyle(g.severity()));
@@ -218,6 +223,10 @@ public final class UpdatesView extends BorderPane implements RequestableView {
         moreAgents.setOnAction(e -> model.loadMoreAgents());
         TablePaging.onScrolledToEnd(groups, model::loadMoreGroups);
         TablePaging.onScrolledToEnd(agents, model::loadMoreAgents);
+        // Read again (live, a refresh), the list keeps the chosen package selected, with its new count.
+        model.groups().addListener((ListChangeListener<PackageGroup>) c -> model.groups().stream()
+                .filter(g -> model.chosenProperty().get() != null && g.key().equals(model.chosenProperty().get().key()))
+                .findFirst().ifPresent(g -> groups.getSelectionModel().select(g)));
         groups.getSelectionModel().selectedItemProperty().addListener((obs, old, group) -> {
             if (group != null) {
                 model.choose(group);

@@ -110,10 +110,11 @@ public final class UpdatesViewModel {
     public void choose(PackageGroup group) {
         PackageGroup was = chosen.get();
         chosen.set(group);
-        installSummary.set("");
         if (group == null) {
+            installSummary.set("");
             agents.clear();
         } else if (was == null || !was.key().equals(group.key())) {
+            installSummary.set("");
             agents.reload(group.key());
         }
     }
@@ -125,6 +126,11 @@ public final class UpdatesViewModel {
         searchText.set(packageName == null ? "" : packageName);
         choose(null);
         reload();
+    }
+
+    /** Whether the database keeps pending packages at all (the view says so instead of an empty list). */
+    public boolean hasPackageData() {
+        return updates.hasPackageData();
     }
 
     /** Why Install is unavailable on this database for this connection, or empty. */
