@@ -277,7 +277,7 @@ public final class ConsoleWindow {
     /** A migrate from the Migrations view brought the schema up to date: the other views can open now. */
     private void schemaOpened(ConsoleContext opened) {
         schemaReady = true;
-        views.rebuild("Agents", "History");
+        views.rebuild("Agents", "History", "Updates");
         opened.startBackgroundWork();
     }
 

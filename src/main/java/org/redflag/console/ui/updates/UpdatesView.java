@@ -150,7 +150,7 @@ public final class UpdatesView extends BorderPane implements RequestableView {
         installSummary.getStyleClass().add("muted");
         installSummary.setWrapText(true);
         moreGroups = new Button("Load more");
-        moreGroups.setId("updates-more-groups");
+        moreGroups.setId("updates-load-more");
         moreAgents = new Button("Load more");
         moreAgents.setId("updates-more-agents");
     }
