@@ -58,54 +58,112 @@ public final class UpdatesRepository {
 
     /**
      * Up to {@code limit} groups matching the filter after {@code after} (null: from the first), most severe
-     * first, then by name and package type. One branch per severity, each a walk of the index in its order that
-     * stops after {@code limit} groups; the union is sorted again, at most a few pages of rows.
+     * first, then by name and package type: one severity after another, each a walk of the index in its order
+     * that stops once the page is full, so a page reads the pending rows of its own groups and no others (a union
+     * of the four severities would aggregate a page of each before sorting them; 2.6 s instead of 0.4 at 100,000
+     * agents). Counting is min/max and count(*), streamed in index order; no per-group sort for distinct versions.
      */
     public List<PackageGroup> groups(UpdatesFilter filter, PackageGroup after, int limit) throws SQLException {
         if (!hasPackageData()) {
             return List.of();
         }
         String pattern = AgentRepository.containsPattern(filter.nameContains());
-        List<String> branches = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
         int afterRank = after == null ? 0 : Severities.rank(after.severity());
-        for (String severity : Severities.ORDER) {
-            int rank = Severities.rank(severity);
-            if ((filter.severity() != null && !filter.severity().equals(severity)) || rank < afterRank) {
-                continue;
-            }
-            StringBuilder branch = new StringBuilder("""
-                    (SELECT u.package_type, %1$s AS name, u.severity::text AS severity, %2$d AS severity_rank,
-                            count(*) AS agents, count(DISTINCT u.available_version) AS versions,
-                            max(u.available_version) AS highest
-                     FROM %3$s u WHERE %4$s AND u.severity = ?""".formatted(name, rank, table, pending));
-            args.add(severity);
-            if (rank == afterRank) {
-                branch.append(" AND (").append(name).append(", u.package_type) > (?, ?)");
-                args.add(after.name());
-                args.add(after.packageType());
-            }
-            if (pattern != null) {
-                branch.append(" AND ").append(name).append(" ILIKE ? ESCAPE '\\'");
-                args.add(pattern);
-            }
-            branch.append(" GROUP BY ").append(name).append(", u.package_type, u.severity ORDER BY ")
-                    .append(name).append(", u.package_type LIMIT ?)");
-            args.add(limit);
-            branches.add(branch.toString());
-        }
-        if (branches.isEmpty()) {
-            return List.of();
-        }
-        String sql = "SELECT * FROM (" + String.join("\nUNION ALL\n", branches)
-                + ") g\nORDER BY severity_rank, name, package_type LIMIT ?";
-        args.add(limit);
         List<PackageGroup> groups = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-                ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection()) {
+            for (String severity : Severities.ORDER) {
+                int rank = Severities.rank(severity);
+                if ((filter.severity() != null && !filter.severity().equals(severity)) || rank < afterRank) {
+                    continue;
+                }
+                if (groups.size() >= limit) {
+                    break;
+                }
+                groups.addAll(groupsOf(c, severity, rank == afterRank ? after : null, pattern, limit - groups.size()));
+            }
+        }
+        return groups;
+    }
+
+    private List<PackageGroup> groupsOf(Connection c, String severity, PackageGroup after, String pattern, int limit)
+            throws SQLException {
+        return capabilities.isConsole() ? distinctThenCounted(c, severity, after, pattern, limit)
+                : grouped(c, severity, after, pattern, limit);
+    }
+
+    /**
+     * The console's schema: the severity's distinct packages one index probe each (a loose index scan of V18's
+     * index, a few thousand probes however many agents), the name search applied to those, and only the page's
+     * packages counted, each a range of the same index. A search then costs the distinct names, not every
+     * pending row of the fleet (4.4 s at 100,000 agents × 36 packages when the filter ran on every row).
+     */
+    private List<PackageGroup> distinctThenCounted(Connection c, String severity, PackageGroup after, String pattern,
+            int limit) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(severity));
+        String start = "";
+        if (after != null) {
+            start = " AND (u.name, u.package_type) > (?, ?)";
+            args.add(after.name());
+            args.add(after.packageType());
+        }
+        args.add(severity);
+        args.add(severity);
+        String search = "";
+        if (pattern != null) {
+            search = " WHERE k.name ILIKE ? ESCAPE '\\'";
+            args.add(pattern);
+        }
+        args.add(limit);
+        String sql = """
+                WITH RECURSIVE k AS (
+                    (SELECT u.name, u.package_type FROM update_packages u WHERE u.severity = ?%1$s
+                     ORDER BY u.name, u.package_type LIMIT 1)
+                    UNION ALL
+                    SELECT n.name, n.package_type FROM k CROSS JOIN LATERAL (
+                        SELECT u.name, u.package_type FROM update_packages u
+                        WHERE u.severity = ? AND (u.name, u.package_type) > (k.name, k.package_type)
+                        ORDER BY u.name, u.package_type LIMIT 1) n
+                )
+                SELECT k.package_type, k.name, s.agents, s.lowest, s.highest
+                FROM k CROSS JOIN LATERAL (
+                    SELECT count(*) AS agents, min(u.available_version) AS lowest, max(u.available_version) AS highest
+                    FROM update_packages u WHERE u.severity = ? AND u.name = k.name AND u.package_type = k.package_type
+                ) s%2$s
+                LIMIT ?
+                """.formatted(start, search);
+        return read(c, sql, args, severity);
+    }
+
+    /** RedFlag's schema, on its own indexes (the console adds none there): the severity's rows grouped. */
+    private List<PackageGroup> grouped(Connection c, String severity, PackageGroup after, String pattern, int limit)
+            throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(severity));
+        StringBuilder sql = new StringBuilder("""
+                SELECT u.package_type, %1$s AS name, count(*) AS agents,
+                       min(u.available_version) AS lowest, max(u.available_version) AS highest
+                FROM %2$s u WHERE %3$s AND u.severity = ?""".formatted(name, table, pending));
+        if (after != null) {
+            sql.append(" AND (").append(name).append(", u.package_type) > (?, ?)");
+            args.add(after.name());
+            args.add(after.packageType());
+        }
+        if (pattern != null) {
+            sql.append(" AND ").append(name).append(" ILIKE ? ESCAPE '\\'");
+            args.add(pattern);
+        }
+        sql.append(" GROUP BY ").append(name).append(", u.package_type ORDER BY ").append(name)
+                .append(", u.package_type LIMIT ?");
+        args.add(limit);
+        return read(c, sql.toString(), args, severity);
+    }
+
+    private static List<PackageGroup> read(Connection c, String sql, List<Object> args, String severity)
+            throws SQLException {
+        List<PackageGroup> groups = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                groups.add(new PackageGroup(rs.getString("package_type"), rs.getString("name"),
-                        rs.getString("severity"), rs.getLong("agents"), rs.getLong("versions"), rs.getString("highest")));
+                groups.add(new PackageGroup(rs.getString("package_type"), rs.getString("name"), severity,
+                        rs.getLong("agents"), rs.getString("lowest"), rs.getString("highest")));
             }
         }
         return groups;
