@@ -12,6 +12,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +77,10 @@ class UpdatesWindowTest {
         assertThat(groups.getItems().get(0).severity()).isEqualTo("low");
         assertThat(robot.lookup("#updates-search").queryAs(TextField.class).getText()).isEqualTo("cur");
         assertThat(robot.lookup("#updates-severity").queryAs(ComboBox.class).getValue()).isEqualTo("low");
+
+        robot.clickOn("curl");
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#updates-search").query().isFocused());
     }
 
     /** Six agents: openssl critical on four, curl low on two and important on one. */
