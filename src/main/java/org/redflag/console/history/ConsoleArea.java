@@ -14,6 +14,8 @@ public enum ConsoleArea {
     AGENTS("agents"),
     HISTORY("history"),
     MIGRATIONS("migrations"),
+    /** The Operations view: cancels, retries and archives of many commands at once. */
+    OPERATIONS("operations"),
     // "scan", not "scans": every scan error already recorded says "scan", and still matches.
     SCAN("scan"),
     STARTUP("startup"),

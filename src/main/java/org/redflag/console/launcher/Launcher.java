@@ -86,7 +86,8 @@ public final class Launcher {
     @Command(name = "redflag-console", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "Desktop console for a RedFlag update-management fleet.",
-                "With no --db-url it runs an embedded PostgreSQL with a demo fleet."},
+                "With no --db-url it runs an embedded PostgreSQL with a demo fleet; with profiles saved",
+                "(and no --db-url or --profile) the window first asks which database to open."},
             footer = {"", "Headless commands:",
                 "  check     [--json]  what the database is (console / RedFlag and its",
                 "            capabilities / empty / unknown), server version, agent count",
@@ -168,7 +169,8 @@ public final class Launcher {
                     spec.commandLine().getErr())) {
                 return ExitCodes.CANNOT_RUN;
             }
-            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock, java.util.Optional.ofNullable(heapTour));
+            DesktopApp.launch(settings, org.redflag.console.app.ConnectionChoices.from(database, env, postMortemDemo),
+                    Passwords.fromEnvironment(env), clock, java.util.Optional.ofNullable(heapTour));
             return GUI_STARTED;
         }
     }

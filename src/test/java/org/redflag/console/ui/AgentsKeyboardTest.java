@@ -75,13 +75,14 @@ class AgentsKeyboardTest {
         robot.clickOn("#agents-search");
 
         java.util.List<String> visited = new java.util.ArrayList<>();
-        for (int press = 0; press < 6; press++) {
+        // Refresh, the four filters, the toolbar, then the list.
+        for (int press = 0; press < 10; press++) {
             robot.type(KeyCode.TAB);
             javafx.scene.Node owner = agents.getScene().getFocusOwner();
             visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
             assertThat(owner.getStyleClass()).as("focus after %d Tabs", press + 1).doesNotContain("scan-button");
         }
-        assertThat(visited).contains("agents-refresh", "agents-table");
+        assertThat(visited).contains("agents-refresh", "agents-filter-status", "agents-table");
     }
 
     @Test
@@ -92,14 +93,16 @@ class AgentsKeyboardTest {
         Fx.waitForNode(robot, "#agents-table");
 
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        Fx.waitForNode(robot, "#migrations-view");
+        Fx.waitForNode(robot, "#operations-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#migrations-view");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT4).release(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#history-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#agents-table");
 
         assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
-                .isEqualTo("Migrations (Ctrl+2)");
+                .isEqualTo("Migrations (Ctrl+3)");
         assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
         // Ctrl+F goes to the view's search; F5 reads the view again.
