@@ -20,6 +20,8 @@ import org.redflag.console.operations.OperationsService;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
+import org.redflag.console.updates.UpdatesRepository;
+import org.redflag.console.updates.UpdatesService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.migration.AuditRepository;
 import org.redflag.console.migration.Companion;
@@ -54,6 +56,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final SubsystemRepository subsystems;
     private final ScanResultRepository scanResults;
     private final ScanService scans;
+    private final UpdatesService updates;
     private final OperationsService operations;
     private final ChangeBus changes = new ChangeBus();
     private final DatabaseHealth health;
@@ -76,6 +79,7 @@ public final class ConsoleContext implements AutoCloseable {
         this.commands = new CommandRepository(dataSource, schema);
         this.subsystems = new SubsystemRepository(dataSource, schema);
         this.scanResults = new ScanResultRepository(dataSource, schema);
+        this.updates = new UpdatesService(new UpdatesRepository(dataSource, schema), schema);
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
                 ScanRoutes.from(settings));
         this.operations = new OperationsService(new OperationsRepository(dataSource), scans, schema, clock);
@@ -291,6 +295,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     public ScanService scans() {
         return scans;
+    }
+
+    /** The fleet's pending updates, and installing them. */
+    public UpdatesService updates() {
+        return updates;
     }
 
     /** The commands in flight across the fleet: paged, cancelled, retried and archived many at a time. */

@@ -72,6 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Scan requests for the throughput figure (default: ${DEFAULT-VALUE}).")
     int scanCalls;
 
+    @Option(names = "--updates", paramLabel = "N", defaultValue = "0",
+            description = "Console shape: then give every agent up to N pending packages and time the Updates view's "
+                    + "queries and an install on every agent of the most common package (default: 0, skipped).")
+    int updatesPerAgent;
+
     @Option(names = "--with-companion", negatable = false,
             description = "For a RedFlag shape: after measuring on RedFlag's own indexes, install the console's "
                     + "consented set (the companion's live triggers and page indexes, and RedFlag 023a's index where "
@@ -173,6 +178,11 @@ public final class BenchCommand implements Callable<Integer> {
                         tableRows, out, json);
                 bench.run();
                 onRedFlagsIndexes = bench;
+                if (updatesPerAgent > 0 && shape == BenchShape.CONSOLE) {
+                    out.printf("%nUpdates view, %d pending packages per agent at most:%n", updatesPerAgent);
+                    UpdatesBench.run(context.updates(), context.database().dataSource(), updatesPerAgent, warmups, runs,
+                            out, json);
+                }
             }
             if (withCompanion && shape != BenchShape.CONSOLE) {
                 measureWithCompanion(settings, sizes, tableRows, onRedFlagsIndexes, out, json);

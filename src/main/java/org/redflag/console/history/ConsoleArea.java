@@ -18,7 +18,9 @@ public enum ConsoleArea {
     OPERATIONS("operations"),
     // "scan", not "scans": every scan error already recorded says "scan", and still matches.
     SCAN("scan"),
-    STARTUP("startup");
+    STARTUP("startup"),
+    // Installing pending updates from the Updates view.
+    INSTALL("install");
 
     private final String word;
 

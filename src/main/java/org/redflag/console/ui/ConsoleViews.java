@@ -12,6 +12,8 @@ import org.redflag.console.ui.history.HistoryView;
 import org.redflag.console.ui.migrations.MigrationsScreen;
 import org.redflag.console.ui.migrations.MigrationsView;
 import org.redflag.console.ui.operations.OperationsScreen;
+import org.redflag.console.ui.updates.UpdatesView;
+import org.redflag.console.ui.updates.UpdatesViewModel;
 
 /**
  * The window's views for one opened database, each registered by name with the navigation, in one list: the
@@ -55,6 +57,8 @@ final class ConsoleViews {
         views.add("Operations", whenSchemaReady("Operations", () -> OperationsScreen.view(opened, executor, errors, clock)));
         views.add("Migrations", this::migrations);
         views.add("History", whenSchemaReady("History", this::history));
+        views.add("Updates", whenSchemaReady("Updates", () -> UpdatesView.following(opened.changes(),
+                new UpdatesViewModel(opened.updates(), executor, errors, clock, opened.health()::isUp))));
     }
 
     private MigrationsView migrations() {
