@@ -15,9 +15,13 @@ import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.live.ChangeBus;
 import org.redflag.console.live.ChangeNotice;
 import org.redflag.console.live.LiveChanges;
+import org.redflag.console.operations.OperationsRepository;
+import org.redflag.console.operations.OperationsService;
 import org.redflag.console.scan.CommandRepository;
 import org.redflag.console.scan.ScanResultRepository;
 import org.redflag.console.scan.ScanService;
+import org.redflag.console.updates.UpdatesRepository;
+import org.redflag.console.updates.UpdatesService;
 import org.redflag.console.scan.SubsystemRepository;
 import org.redflag.console.migration.AuditRepository;
 import org.redflag.console.migration.Companion;
@@ -53,6 +57,8 @@ public final class ConsoleContext implements AutoCloseable {
     private final ScanResultRepository scanResults;
     private final ScanService scans;
     private final org.redflag.console.overview.OverviewRepository overview;
+    private final UpdatesService updates;
+    private final OperationsService operations;
     private final ChangeBus changes = new ChangeBus();
     private final DatabaseHealth health;
     private BackgroundWork backgroundWork;
@@ -74,10 +80,12 @@ public final class ConsoleContext implements AutoCloseable {
         this.commands = new CommandRepository(dataSource, schema);
         this.subsystems = new SubsystemRepository(dataSource, schema);
         this.scanResults = new ScanResultRepository(dataSource, schema);
+        this.updates = new UpdatesService(new UpdatesRepository(dataSource, schema), schema);
         this.scans = new ScanService(commands, subsystems, agents, clock, settings.commandTimeout(), schema,
                 ScanRoutes.from(settings));
         this.overview = new org.redflag.console.overview.OverviewRepository(dataSource, schema,
                 settings.commandTimeout(), clock);
+        this.operations = new OperationsService(new OperationsRepository(dataSource), scans, schema, clock);
         this.migrations = new MigrationService(migrator, dataSource, schema);
         this.legacyAudit = new LegacyAudit(new AuditRepository(dataSource), migrator);
         this.health = database.health();
@@ -135,12 +143,24 @@ public final class ConsoleContext implements AutoCloseable {
                     result.migrationsExecuted);
             StartupTimeline.mark("migrated");
         } catch (FlywayException e) {
+            // A script that ran outside a transaction (CREATE INDEX CONCURRENTLY) may have left an INVALID index.
+            String left = leftIndexes(migrator);
             throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
-                    "The database schema could not be brought up to date: " + firstLine(e.getMessage())
-                            + ". Nothing of the failed migration was kept. Start with --no-migrate to inspect "
-                            + "the database as it is, and see the Migrations view for details.", e);
+                    "The database schema could not be brought up to date: " + firstLine(e.getMessage()) + "."
+                            + (left.isEmpty() ? " Nothing of the failed migration was kept." : left)
+                            + " Start with --no-migrate to inspect the database as it is, and see the Migrations "
+                            + "view for details.", e);
         }
         return probe(settings, database);
+    }
+
+    private static String leftIndexes(SchemaMigrator migrator) {
+        try {
+            return new MigrationService(migrator).invalidIndexes().stream().map(i -> " " + i.sentence())
+                    .collect(java.util.stream.Collectors.joining());
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** What the catalog says, held to reading when the connection's profile is read-only. */
@@ -283,6 +303,16 @@ public final class ConsoleContext implements AutoCloseable {
     /** The Overview's figures. */
     public org.redflag.console.overview.OverviewRepository overview() {
         return overview;
+    }
+
+    /** The fleet's pending updates, and installing them. */
+    public UpdatesService updates() {
+        return updates;
+    }
+
+    /** The commands in flight across the fleet: paged, cancelled, retried and archived many at a time. */
+    public OperationsService operations() {
+        return operations;
     }
 
     /** Database changes and the live/polling mode, for the views. */

@@ -194,7 +194,7 @@ public final class DatabaseOptions {
     }
 
     /** The database URL in force: the option, else the profile's, else REDFLAG_DB_URL; null for the embedded one. */
-    private String databaseUrl(Map<String, String> env) {
+    String databaseUrl(Map<String, String> env) {
         return firstNonBlank(dbUrl, firstNonBlank(fromProfile(profile(env), ConnectionProfile::jdbcUrl),
                 env.get("REDFLAG_DB_URL")));
     }

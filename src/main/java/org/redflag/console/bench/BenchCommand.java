@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.app.ConsoleContext;
 import org.redflag.console.app.ConsoleSettings;
@@ -74,6 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Scan requests for the throughput figure (default: ${DEFAULT-VALUE}).")
     int scanCalls;
 
+    @Option(names = "--updates", paramLabel = "N", defaultValue = "0",
+            description = "Console shape: then give every agent up to N pending packages and time the Updates view's "
+                    + "queries and an install on every agent of the most common package (default: 0, skipped).")
+    int updatesPerAgent;
+
     @Option(names = "--with-companion", negatable = false,
             description = "For a RedFlag shape: after measuring on RedFlag's own indexes, install the console's "
                     + "consented set (the companion's live triggers and page indexes, and RedFlag 023a's index where "
@@ -90,6 +93,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also write the whole report as JSON to FILE (the text report still prints, with its "
                     + "progress): console and raw figures per query, generation, tables, plans, memory.")
     Path jsonFile;
+
+    @Option(names = "--window", negatable = false,
+            description = "Then start the console's window (a JVM of its own each time) on a new folder, on the fleet "
+                    + "as the embedded database and as an external server by URL: print when its first rows showed, "
+                    + "and the heap it holds after ten pages of every view (needs a display; xvfb-run works).")
+    boolean window;
 
     @Option(names = "--yes-write", negatable = false,
             description = "Write the generated fleet into a console database that already has agents "
@@ -127,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + e.getMessage() + ". Free some space in " + System.getProperty("java.io.tmpdir")
                     + ", or give --data-dir.");
         } finally {
-            deleteQuietly(throwaway);
+            BenchFolders.deleteQuietly(throwaway);
         }
     }
 
@@ -169,9 +178,17 @@ public final class BenchCommand implements Callable<Integer> {
                         tableRows, out, json);
                 bench.run();
                 onRedFlagsIndexes = bench;
+                if (updatesPerAgent > 0 && shape == BenchShape.CONSOLE) {
+                    out.printf("%nUpdates view, %d pending packages per agent at most:%n", updatesPerAgent);
+                    UpdatesBench.run(context.updates(), context.database().dataSource(), updatesPerAgent, warmups, runs,
+                            out, json);
+                }
             }
             if (withCompanion && shape != BenchShape.CONSOLE) {
                 measureWithCompanion(settings, sizes, tableRows, onRedFlagsIndexes, out, json);
+            }
+            if (window) {
+                WindowRuns.measure(settings, env, out, json);
             }
             if (jsonFile != null) {
                 Files.writeString(jsonFile, Json.write(json));
@@ -296,16 +313,5 @@ public final class BenchCommand implements Callable<Integer> {
             return Optional.of("--runs and --scan-calls must be at least 1 and --warmups at least 0.");
         }
         return Optional.empty();
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A left-over temp folder is the operating system's to clean; the figures are already printed.
-        }
     }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
+import org.redflag.console.db.SqlTime;
+import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.fleet.AgentSort;
 
 /**
  * A generated fleet in one database shape: how it is made, and the facts the measurements need from it
@@ -83,6 +86,20 @@ interface BenchFleet {
                         + "(ORDER BY lower(hostname) DESC, id DESC) AS r FROM agents) a WHERE r = least(151, n / 2 + 1)");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+        }
+    }
+
+    /**
+     * Where a deep page starts in last-seen order, newest first (the Agents view's header clicked twice): 150 from
+     * the end, or the middle of a small fleet, as the last row's key in that order.
+     */
+    default AgentRepository.OrderKey lastSeenKeyNearEnd() throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT last_seen, id FROM (SELECT last_seen, id, count(*) OVER () AS n, row_number() OVER "
+                        + "(ORDER BY last_seen ASC NULLS FIRST, id ASC) AS r FROM agents) a WHERE r = least(151, n / 2 + 1)");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new AgentRepository.OrderKey(AgentSort.LAST_SEEN, SqlTime.instant(rs, "last_seen"),
+                    rs.getObject("id", UUID.class)) : null;
         }
     }
 

@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.fleet.AgentFilter;
+import org.redflag.console.fleet.AgentOrder;
+import org.redflag.console.fleet.AgentQuery;
 import org.redflag.console.fleet.AgentRepository;
+import org.redflag.console.fleet.AgentSort;
+import org.redflag.console.fleet.PresenceFilter;
 import org.redflag.console.history.HistoryFilter;
 import org.redflag.console.history.HistoryRepository;
 import org.redflag.console.scan.ScanRefused;
@@ -48,6 +53,7 @@ final class FleetBench {
     static List<String> measured(String subsystem, boolean claimRound, boolean storage) {
         List<String> names = new ArrayList<>(List.of(
                 "agents: first page", "agents: deep page (keyset)", "agents: hostname search", "agents: count",
+                "agents: offline windows", "agents: deep, by last seen",
                 "history: newest page", "history: deep page (keyset)", "history: subsystem " + subsystem,
                 "history: result failed", "history: console errors only", "history: one agent",
                 "history: hostname contains", "history: one day", "history: output contains common",
@@ -135,6 +141,18 @@ final class FleetBench {
         compare("agents: hostname search", true, raw, () -> agents.page(RARE_HOSTNAME, null, PAGE).size(),
                 () -> explained.page(RARE_HOSTNAME, null, PAGE), false);
         compare("agents: count", false, raw, () -> (int) agents.count(), explained::count, true);
+        // The Agents view's filters and header orders: offline Windows agents, and last seen newest first, deep.
+        Instant now = fleet.databaseNow();
+        AgentQuery offlineWindows = new AgentQuery(
+                new AgentFilter("", PresenceFilter.OFFLINE, "windows", null, null), AgentOrder.BY_HOSTNAME);
+        compare("agents: offline windows", true, raw,
+                () -> agents.page(offlineWindows, null, PAGE, now).size(),
+                () -> explained.page(offlineWindows, null, PAGE, now), false);
+        AgentQuery byLastSeen = new AgentQuery(AgentFilter.all(), new AgentOrder(AgentSort.LAST_SEEN, true));
+        AgentRepository.OrderKey seenLongAgo = fleet.lastSeenKeyNearEnd();
+        compare("agents: deep, by last seen", true, raw,
+                () -> agents.page(byLastSeen, seenLongAgo, PAGE, now).size(),
+                () -> explained.page(byLastSeen, seenLongAgo, PAGE, now), false);
     }
 
     private void measureHistory(RawStatements raw) throws Exception {

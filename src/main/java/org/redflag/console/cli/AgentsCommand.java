@@ -41,7 +41,8 @@ public final class AgentsCommand extends FleetSubcommand {
     @Override
     Optional<String> inputProblem() {
         return limitProblem(limit).or(() -> textProblem("--search", search,
-                "--search needs part of a hostname; leave it out to list every agent."));
+                "--search needs part of a hostname; leave it out to list every agent."))
+                .or(() -> AgentRepository.searchProblem(search));
     }
 
     @Override

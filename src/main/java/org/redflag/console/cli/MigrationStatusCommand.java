@@ -3,8 +3,10 @@ package org.redflag.console.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.redflag.console.app.ConsoleContext;
+import org.redflag.console.migration.InvalidIndex;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.migration.MigrationStatus;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Every migration Flyway knows for the database, with its state; exit 1 if any is failed, "
-                + "pending or edited after it was applied.")
+                + "pending or edited after it was applied, or an interrupted CREATE INDEX CONCURRENTLY left an "
+                + "INVALID index.")
 final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
 
     MigrationStatusCommand(Map<String, String> env, Clock clock) {
@@ -24,6 +27,8 @@ final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
     @Override
     int run(ConsoleContext context, PrintWriter out) {
         MigrationOverview overview = context.migrations().overview();
+        List<InvalidIndex> invalid = context.migrations().invalidIndexes();
+        boolean clean = overview.clean() && invalid.isEmpty();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("database", context.database().describe());
@@ -32,10 +37,11 @@ final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
             report.put("pending", overview.pendingCount());
             report.put("failed", overview.failedCount());
             report.put("checksumMismatches", overview.checksumMismatchCount());
-            report.put("clean", overview.clean());
+            report.put("clean", clean);
             report.put("migrations", overview.migrations().stream().map(MigrationStatusCommand::toJson).toList());
+            report.put("invalidIndexes", invalid.stream().map(MigrationStatusCommand::toJson).toList());
             out.print(Json.write(report));
-            return exitCode(overview.clean());
+            return exitCode(clean);
         }
         out.printf("Database  %s%n", context.database().describe());
         out.printf("Schema    %s%n%n", overview.summary());
@@ -48,7 +54,13 @@ final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
                     checksumText(m.checksumMatches()));
         }
         table.print(out);
-        return exitCode(overview.clean());
+        if (!invalid.isEmpty()) {
+            out.println();
+            for (InvalidIndex index : invalid) {
+                Wrapping.print(out, "Problem   ", index.sentence());
+            }
+        }
+        return exitCode(clean);
     }
 
     private static Map<String, Object> toJson(MigrationStatus m) {
@@ -67,6 +79,16 @@ final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
         row.put("executionMillis", m.executionMillis());
         row.put("checksum", m.checksum());
         row.put("checksumMatches", m.checksumMatches());
+        return row;
+    }
+
+    private static Map<String, Object> toJson(InvalidIndex index) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("index", index.name());
+        row.put("table", index.table());
+        row.put("definition", index.definition());
+        row.put("migration", index.migration());
+        row.put("message", index.sentence());
         return row;
     }
 

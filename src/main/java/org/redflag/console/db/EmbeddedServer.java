@@ -130,7 +130,9 @@ final class EmbeddedServer implements AutoCloseable {
                             + "option out to take any free port.");
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As PostgreSQL binds (SO_REUSEADDR except on Windows): a port only held by the last server's closed
+            // connections (TIME_WAIT, a minute after a restart) is free to it, and must not be refused here.
+            socket.setReuseAddress(!System.getProperty("os.name", "").startsWith("Windows"));
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new ConnectionProblem(ConnectionProblem.Kind.PORT_IN_USE,

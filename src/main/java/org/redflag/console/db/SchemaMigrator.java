@@ -79,7 +79,23 @@ public final class SchemaMigrator {
         // With Flyway's default transaction-scoped advisory lock, the lock's open transaction makes
         // CREATE INDEX CONCURRENTLY wait for it forever (flyway/flyway#3497); a session lock does not.
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configuration.initSql(STOP_WHEN_THE_CONSOLE_IS_GONE);
         return configuration;
+    }
+
+    /**
+     * A console killed in the middle of a migration must not leave its statement running on the server with no one
+     * to record it: a CREATE INDEX CONCURRENTLY would finish unrecorded (or wait for hours on a busy table) and keep
+     * Flyway's session lock, so the next console could not migrate. PostgreSQL 14+ checks every two seconds that
+     * the client is still there and otherwise ends the statement; the interrupted index stays INVALID, which
+     * {@code migrations status} then names. (Older servers lack the setting and keep PostgreSQL's old behaviour.)
+     */
+    private static final String STOP_WHEN_THE_CONSOLE_IS_GONE = "DO $$ BEGIN IF current_setting('server_version_num')::int "
+            + ">= 140000 THEN PERFORM set_config('client_connection_check_interval', '2000', false); END IF; END $$";
+
+    /** The database Flyway migrates (for the checks that read its catalog beside Flyway's record). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     private static String quoted(String identifier) {

@@ -2,7 +2,6 @@ package org.redflag.console.errors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -72,6 +71,9 @@ public final class ErrorReporter implements AutoCloseable {
     private volatile HistoryRepository history;
     private volatile java.util.function.BooleanSupplier databaseUp = () -> true;
     private Instant lastReplayAttempt = Instant.MIN;
+    /** Set on a connection's door (see {@link #forConnection}): the window's door, which it hands errors to. */
+    private ErrorReporter window;
+    private volatile boolean ended;
 
     /**
      * A reporter that writes on the caller's thread straight into {@code history}, spooling to a file in the
@@ -79,7 +81,7 @@ public final class ErrorReporter implements AutoCloseable {
      * in it). For tools and tests; the console itself uses {@link #onOwnThread}.
      */
     public ErrorReporter(HistoryRepository history, Notifier notifier, Clock clock, String consoleVersion) {
-        this(temporarySpool(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY, true);
+        this(ErrorSpool.temporary(), notifier, clock, consoleVersion, Runnable::run, null, DEFAULT_RETRY, true);
         attach(history);
     }
 
@@ -140,11 +142,14 @@ public final class ErrorReporter implements AutoCloseable {
 
     /** Records and shows an error. Safe to call from any thread; never throws; returns at once. */
     public void report(ConsoleArea area, String message, Throwable failure, UUID agentId) {
-        ConsoleError error = captureOrLog(area, message, failure, agentId);
+        if (handedOn(area, message, failure, agentId, true)) {
+            return;
+        }
+        ConsoleError error = ErrorTexts.captureOrLog(LOG, clock, area, message, failure, agentId, host, user, consoleVersion);
         if (error == null) {
             return;
         }
-        logged(error, failure);
+        ErrorTexts.logged(LOG, error, failure);
         execute(() -> {
             UUID row = record(error);
             try {
@@ -165,12 +170,45 @@ public final class ErrorReporter implements AutoCloseable {
      * the database could not be opened at start-up (the error then waits in the spool).
      */
     public void recordOnly(ConsoleArea area, String message, Throwable failure) {
-        ConsoleError error = captureOrLog(area, message, failure, null);
+        if (handedOn(area, message, failure, null, false)) {
+            return;
+        }
+        ConsoleError error = ErrorTexts.captureOrLog(LOG, clock, area, message, failure, null, host, user, consoleVersion);
         if (error == null) {
             return;
         }
-        logged(error, failure);
+        ErrorTexts.logged(LOG, error, failure);
         execute(() -> record(error));
+    }
+
+    /**
+     * A door for the views of one database: errors go through the window's door while that database is open;
+     * once {@link #end}ed (the window closed it for another), late failures of its work go to the log only, so
+     * they never land in the next database's history. Only {@link #report} and {@link #recordOnly} are for it.
+     */
+    public ErrorReporter forConnection() {
+        ErrorReporter door = new ErrorReporter(spool, notifier, clock, consoleVersion, worker, null, retryEvery, false);
+        door.window = this;
+        return door;
+    }
+
+    /** The database this door was for is closing: see {@link #forConnection}. */
+    public void end() {
+        ended = true;
+    }
+
+    private boolean handedOn(ConsoleArea area, String message, Throwable failure, UUID agentId, boolean notify) {
+        if (window == null) {
+            return false;
+        }
+        if (ended) {
+            LOG.info("After its database was closed, {}: {}", area, message, failure);
+        } else if (notify) {
+            window.report(area, message, failure, agentId);
+        } else {
+            window.recordOnly(area, message, failure);
+        }
+        return true;
     }
 
     /** Writes the waiting errors now, in order; stops at the first that the database does not take. */
@@ -186,11 +224,11 @@ public final class ErrorReporter implements AutoCloseable {
                 return new Replay(0, spool.pending());
             }
             fireSpoolChanged();
+            writer.takeSetAside().ifPresent(skipped -> recordOnly(ConsoleArea.CONSOLE, skipped, null));
             return replay;
         }
     }
 
-    /** Where errors wait while the database is away. */
     Path spoolFile() {
         return spool.file();
     }
@@ -237,15 +275,6 @@ public final class ErrorReporter implements AutoCloseable {
         }
         if (temporarySpool) {
             spool.removeIfEmpty();
-        }
-    }
-
-    /** The full failure goes to the log; a throwable that cannot even print itself must not stop the door. */
-    private static void logged(ConsoleError error, Throwable failure) {
-        try {
-            LOG.warn("Console error in {}: {}", error.area(), error.message(), failure);
-        } catch (RuntimeException e) {
-            LOG.warn("Console error in {}: {} ({})", error.area(), error.message(), error.details());
         }
     }
 
@@ -311,37 +340,8 @@ public final class ErrorReporter implements AutoCloseable {
         }
     }
 
-    /** Null when even describing the error failed (it is then only in the log). */
-    private ConsoleError captureOrLog(ConsoleArea area, String message, Throwable failure, UUID agentId) {
-        try {
-            return capture(area, message, failure, agentId);
-        } catch (RuntimeException | Error e) {
-            LOG.error("Could not even describe an error of {}: {}", area, message, failure);
-            return null;
-        }
-    }
-
-    private ConsoleError capture(ConsoleArea area, String message, Throwable failure, UUID agentId) {
-        String what = ErrorTexts.messageOrDescription(message, failure);
-        return new ConsoleError(UUID.randomUUID(), clock.instant(),
-                (area == null ? ConsoleArea.CONSOLE : area).word(),
-                StorableText.of(what, MAX_MESSAGE_CHARS),
-                StorableText.of(ErrorTexts.stackTrace(failure), MAX_DETAILS_CHARS), agentId, StorableText.of(host, 255),
-                StorableText.of(user, 255), StorableText.of(consoleVersion, 64),
-                StorableText.of(Thread.currentThread().getName(), 255));
-    }
-
     /** A sentence for a failure nobody explained: the root cause's message, said plainly. */
     static String describe(Throwable failure) {
         return ErrorTexts.describe(failure);
-    }
-
-    /**
-     * Named, not made: the spool appends (creating the file) only when an error has to wait, so a tool that
-     * always reaches its database leaves nothing in the temp folder; before, every reporter left an empty file.
-     */
-    private static ErrorSpool temporarySpool() {
-        return new ErrorSpool(Path.of(System.getProperty("java.io.tmpdir"),
-                "redflag-console-errors-" + UUID.randomUUID() + ".jsonl"));
     }
 }

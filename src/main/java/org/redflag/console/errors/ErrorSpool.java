@@ -46,7 +46,12 @@ public final class ErrorSpool {
         this.file = file.toAbsolutePath();
         int lines = 0;
         try {
-            lines = (int) read().stream().filter(Entry::readable).count();
+            List<Entry> entries = read();
+            lines = (int) entries.stream().filter(Entry::readable).count();
+            if (lines < entries.size()) {
+                LOG.warn("The error spool {} holds {} line(s) cut short by a console stopped while writing; the next "
+                        + "replay skips them and keeps them in {}", this.file, entries.size() - lines, rejectedFile());
+            }
         } catch (IOException e) {
             LOG.warn("Could not read the error spool {}", this.file, e);
         }
@@ -56,6 +61,15 @@ public final class ErrorSpool {
     /** The spool in a data folder: {@value #FILE_NAME}. */
     public static ErrorSpool in(Path dataDirectory) {
         return new ErrorSpool(dataDirectory.resolve(FILE_NAME));
+    }
+
+    /**
+     * Named, not made: the spool appends (creating the file) only when an error has to wait, so a tool that
+     * always reaches its database leaves nothing in the temp folder; before, every reporter left an empty file.
+     */
+    static ErrorSpool temporary() {
+        return new ErrorSpool(Path.of(System.getProperty("java.io.tmpdir"),
+                "redflag-console-errors-" + java.util.UUID.randomUUID() + ".jsonl"));
     }
 
     public Path file() {

@@ -6,7 +6,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
 import org.redflag.console.causes.Causes;
+import org.redflag.console.history.ConsoleArea;
+import org.redflag.console.history.ConsoleError;
 
 /**
  * The words of an error: its message as the row keeps it, the sentence for a failure nobody explained, the
@@ -73,6 +76,31 @@ final class ErrorTexts {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "unknown";
+        }
+    }
+
+    /** The full failure goes to the log; a throwable that cannot even print itself must not stop the door. */
+    static void logged(org.slf4j.Logger log, ConsoleError error, Throwable failure) {
+        try {
+            log.warn("Console error in {}: {}", error.area(), error.message(), failure);
+        } catch (RuntimeException e) {
+            log.warn("Console error in {}: {} ({})", error.area(), error.message(), error.details());
+        }
+    }
+
+    /** The row for an error, or null when even describing it failed (it is then only in the log). */
+    static ConsoleError captureOrLog(org.slf4j.Logger log, java.time.Clock clock, ConsoleArea area, String message,
+            Throwable failure, UUID agentId, String host, String user, String consoleVersion) {
+        try {
+            return new ConsoleError(UUID.randomUUID(), clock.instant(),
+                    (area == null ? ConsoleArea.CONSOLE : area).word(),
+                    StorableText.of(messageOrDescription(message, failure), ErrorReporter.MAX_MESSAGE_CHARS),
+                    StorableText.of(stackTrace(failure), ErrorReporter.MAX_DETAILS_CHARS), agentId,
+                    StorableText.of(host, 255), StorableText.of(user, 255), StorableText.of(consoleVersion, 64),
+                    StorableText.of(Thread.currentThread().getName(), 255));
+        } catch (RuntimeException | Error e) {
+            log.error("Could not even describe an error of {}: {}", area, message, failure);
+            return null;
         }
     }
 }

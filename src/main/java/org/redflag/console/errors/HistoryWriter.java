@@ -21,6 +21,8 @@ final class HistoryWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
 
     private final ErrorSpool spool;
+    /** Unreadable lines (cut short by a kill) set aside since the reporter last asked; see {@link #takeSetAside}. */
+    private int setAside;
 
     HistoryWriter(ErrorSpool spool) {
         this.spool = spool;
@@ -61,6 +63,7 @@ final class HistoryWriter {
         if (end > 0) {
             try {
                 spool.trim(end, written, unreadable);
+                setAside += unreadable.size();
             } catch (IOException e) {
                 // The rows are written; the next replay finds them again and writes nothing twice.
                 LOG.error("Could not trim the error spool {}", spool.file(), e);
@@ -70,6 +73,21 @@ final class HistoryWriter {
             LOG.info("Wrote {} spooled console error(s) to the history; {} wait", written, spool.pending());
         }
         return new ErrorReporter.Replay(written, spool.pending());
+    }
+
+    /**
+     * How many unreadable spool lines were set aside since the last call, and the sentence that says so for the
+     * history; empty when none. A console killed in the middle of an append leaves its last line cut short: that
+     * error was never acknowledged, but the next start says it skipped it rather than dropping it silently.
+     */
+    java.util.Optional<String> takeSetAside() {
+        int lines = setAside;
+        setAside = 0;
+        return lines == 0 ? java.util.Optional.empty() : java.util.Optional.of(lines == 1
+                ? "1 line of the error spool could not be read (cut short when a console was stopped while writing it) "
+                        + "and was skipped; it is kept in " + spool.rejectedFile() + "."
+                : lines + " lines of the error spool could not be read (cut short when a console was stopped while "
+                        + "writing them) and were skipped; they are kept in " + spool.rejectedFile() + ".");
     }
 
     /**

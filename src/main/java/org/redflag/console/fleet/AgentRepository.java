@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,8 @@ import org.redflag.console.schema.Capabilities;
 import org.redflag.console.schema.Feature;
 
 /**
- * SQL for agents. Lists are pages in case-insensitive hostname order after a key (keyset paging on the
- * index over (lower(hostname), id)): the whole table is never read.
+ * SQL for agents. Lists are pages in one of the {@link AgentOrder}s after a key (keyset paging on an index over
+ * (key, id) on the console's schema), filtered in SQL: the whole table is never read.
  */
 public final class AgentRepository {
 
@@ -26,8 +27,26 @@ public final class AgentRepository {
         }
     }
 
+    /** The position after which the next page of an order starts: the last row's key in that order, and its id. */
+    public record OrderKey(AgentSort by, Object value, UUID id) {
+        public static OrderKey after(Agent agent, AgentSort by) {
+            return new OrderKey(by, by.keyOf(agent), agent.id());
+        }
+    }
+
+    /** One value a filter can choose, with how many agents have it. */
+    public record FilterChoice(String value, long agents) {
+    }
+
+    /** How many versions the version filter offers at most (the most common); a fleet has a handful. */
+    static final int MAX_VERSION_CHOICES = 50;
+
     private final DataSource dataSource;
     private final String select;
+    private final String version;
+    private final boolean knowsReboot;
+    private final AgentFilterSql filters;
+    private final AgentOrderSql orders;
 
     /** Agents of the console's own schema. */
     public AgentRepository(DataSource dataSource) {
@@ -37,6 +56,21 @@ public final class AgentRepository {
     public AgentRepository(DataSource dataSource, Capabilities capabilities) {
         this.dataSource = dataSource;
         this.select = select(capabilities);
+        this.version = version(capabilities);
+        this.knowsReboot = capabilities.has(Feature.REBOOT_REQUIRED);
+        this.filters = new AgentFilterSql(version, knowsReboot ? "coalesce(a.reboot_required, false)" : "false");
+        this.orders = new AgentOrderSql(version);
+    }
+
+    private static String version(Capabilities capabilities) {
+        return capabilities.has(Feature.CURRENT_VERSION)
+                ? "coalesce(nullif(nullif(a.current_version, ''), '0.0.0'), a.agent_version)"
+                : "a.agent_version";
+    }
+
+    /** Whether the schema records a reboot being required (RedFlag's first generation does not). */
+    public boolean knowsReboot() {
+        return knowsReboot;
     }
 
     /**
@@ -48,9 +82,7 @@ public final class AgentRepository {
      * such table and scans updates only.
      */
     private static String select(Capabilities capabilities) {
-        String version = capabilities.has(Feature.CURRENT_VERSION)
-                ? "coalesce(nullif(nullif(a.current_version, ''), '0.0.0'), a.agent_version)"
-                : "a.agent_version";
+        String version = version(capabilities);
         String reboot = capabilities.has(Feature.REBOOT_REQUIRED) ? "coalesce(a.reboot_required, false)" : "false";
         String columns = """
                 SELECT a.id, a.hostname, a.os_type, a.os_version, a.os_architecture, %s AS version, a.last_seen,
@@ -85,24 +117,24 @@ public final class AgentRepository {
      * ordered by hostname, starting after {@code after} (null for the first page).
      */
     public List<Agent> page(String hostnameFilter, PageKey after, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder(select).append(" WHERE true");
+        return page(AgentQuery.search(hostnameFilter),
+                after == null ? null : new OrderKey(AgentSort.HOSTNAME, after.hostname(), after.id()), limit, null);
+    }
+
+    /**
+     * One page of the agents {@code query} matches, in its order, starting after {@code after} (null for the first
+     * page). {@code now} judges presence (the view's clock); it may be null when the filter has none.
+     */
+    public List<Agent> page(AgentQuery query, OrderKey after, int limit, Instant now) throws SQLException {
+        StringBuilder sql = new StringBuilder(select);
         List<Object> args = new ArrayList<>();
-        String pattern = containsPattern(hostnameFilter);
-        if (pattern != null) {
-            sql.append(" AND a.hostname ILIKE ? ESCAPE '\\'");
-            args.add(pattern);
-        }
+        filters.append(sql, args, query.filter(), now);
         if (after != null) {
-            sql.append(" AND (lower(a.hostname), a.id) > (lower(?), ?)");
-            args.add(after.hostname());
-            args.add(after.id());
+            orders.appendAfter(sql, args, query.order(), after);
         }
-        sql.append(" ORDER BY lower(a.hostname), a.id LIMIT ?");
+        sql.append(orders.orderBy(query.order())).append(" LIMIT ?");
         args.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
             List<Agent> agents = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -110,6 +142,63 @@ public final class AgentRepository {
                 }
             }
             return agents;
+        }
+    }
+
+    /**
+     * How many agents {@code filter} matches; empty when counting took longer than {@code timeoutSeconds} (the
+     * list then says "200+" rather than wait).
+     */
+    public Optional<Long> count(AgentFilter filter, Instant now, int timeoutSeconds) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM agents a");
+        List<Object> args = new ArrayList<>();
+        filters.append(sql, args, filter, now);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+            ps.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.of(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            if ("57014".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The OS types the fleet has, A to Z, with their agents: the OS filter's choices (one grouped query). */
+    public List<FilterChoice> osChoices() throws SQLException {
+        return choices("SELECT a.os_type, count(*) FROM agents a GROUP BY 1 ORDER BY 1");
+    }
+
+    /** The versions the fleet runs, most agents first: the version filter's choices (one grouped query). */
+    public List<FilterChoice> versionChoices() throws SQLException {
+        return choices("SELECT " + version + ", count(*) FROM agents a WHERE " + version + " IS NOT NULL"
+                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + MAX_VERSION_CHOICES);
+    }
+
+    private List<FilterChoice> choices(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            List<FilterChoice> choices = new ArrayList<>();
+            while (rs.next()) {
+                choices.add(new FilterChoice(rs.getString(1), rs.getLong(2)));
+            }
+            return choices;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, CharSequence sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql.toString());
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
         }
     }
 

@@ -14,9 +14,13 @@ public enum ConsoleArea {
     AGENTS("agents"),
     HISTORY("history"),
     MIGRATIONS("migrations"),
+    /** The Operations view: cancels, retries and archives of many commands at once. */
+    OPERATIONS("operations"),
     // "scan", not "scans": every scan error already recorded says "scan", and still matches.
     SCAN("scan"),
-    STARTUP("startup");
+    STARTUP("startup"),
+    // Installing pending updates from the Updates view.
+    INSTALL("install");
 
     private final String word;
 

@@ -1,7 +1,9 @@
 package org.redflag.console.history;
 
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,10 @@ import java.util.Optional;
 
 /**
  * Writes every history row that matches a filter to a CSV file (RFC 4180: comma separated, CRLF, fields
- * quoted when they hold a comma, quote or line break). Rows stream from a database cursor; the file
- * appears under its name only when complete, so a cancelled or failed export leaves nothing half-written.
+ * quoted when they hold a comma, quote or line break). Rows stream from a database cursor into a hidden file
+ * beside the target ({@code .<name>…partial}, same folder, so the rename is atomic); only when complete is it
+ * forced to disk and renamed over the target. A cancelled or failed export, or a console killed in the middle,
+ * leaves the target as it was (absent, or the previous complete export), never half-written.
  */
 public final class HistoryCsvExport {
 
@@ -52,7 +56,8 @@ public final class HistoryCsvExport {
         boolean kept = false;
         try {
             long rows;
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+            try (FileOutputStream file = new FileOutputStream(partial.toFile());
+                 Writer out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
                 writeRecord(out, HEADER);
                 long[] written = {0};
                 rows = history.stream(filter, progress::cancelled, entry -> {
@@ -65,6 +70,10 @@ public final class HistoryCsvExport {
                         progress.rowsWritten(written[0], total);
                     }
                 });
+                out.flush();
+                // On disk before it takes the target's name: after a power cut the name never points at a file
+                // whose rows were still in the page cache (empty, or cut short).
+                file.getFD().sync();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

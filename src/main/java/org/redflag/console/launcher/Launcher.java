@@ -69,6 +69,7 @@ public final class Launcher {
         commandLine.addSubcommand(new HistoryCommand(env, clock));
         commandLine.addSubcommand(new ScanCommand(env, clock));
         commandLine.addSubcommand(new BenchCommand(env, clock));
+        commandLine.addSubcommand(new org.redflag.console.bench.BenchTablesCommand());
         commandLine.addSubcommand(new RolesCommand());
         commandLine.addSubcommand(new org.redflag.console.cli.ProfilesCommand(env, in));
         commandLine.setOut(out);
@@ -85,7 +86,8 @@ public final class Launcher {
     @Command(name = "redflag-console", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "Desktop console for a RedFlag update-management fleet.",
-                "With no --db-url it runs an embedded PostgreSQL with a demo fleet."},
+                "With no --db-url it runs an embedded PostgreSQL with a demo fleet; with profiles saved",
+                "(and no --db-url or --profile) the window first asks which database to open."},
             footer = {"", "Headless commands:",
                 "  check     [--json]  what the database is (console / RedFlag and its",
                 "            capabilities / empty / unknown), server version, agent count",
@@ -105,6 +107,8 @@ public final class Launcher {
                 "            the console's optional companion on a RedFlag database",
                 "  bench     [--shape console|redflag-0.1|redflag-later] [--agents N]",
                 "            [--history N]: generate a fleet; print query timings and plans",
+                "  bench-tables REPORT.json [--readme README.md]",
+                "            the README's benchmark tables from a bench --json report",
                 "  profiles  list [--json] | add NAME --db-url URL [--db-user U] [--colour #hex]",
                 "            [--read-only] [--server-url URL] | remove NAME | pgpass NAME",
                 "            saved connections, used with --profile NAME",
@@ -138,6 +142,11 @@ public final class Launcher {
                         + "rows on screen. The log has the same line at every start.")
         boolean startupReport;
 
+        @picocli.CommandLine.Option(names = "--heap-tour", paramLabel = "FILE",
+                description = "Browse every view (ten pages where a view pages), write the heap the window then "
+                        + "holds to FILE and close: what `bench --window-heap` runs on the fleet it made.")
+        java.nio.file.Path heapTour;
+
         @Override
         public Integer call() {
             StartupTimeline.mark("options read");
@@ -160,7 +169,8 @@ public final class Launcher {
                     spec.commandLine().getErr())) {
                 return ExitCodes.CANNOT_RUN;
             }
-            DesktopApp.launch(settings, Passwords.fromEnvironment(env), clock);
+            DesktopApp.launch(settings, org.redflag.console.app.ConnectionChoices.from(database, env, postMortemDemo),
+                    Passwords.fromEnvironment(env), clock, java.util.Optional.ofNullable(heapTour));
             return GUI_STARTED;
         }
     }

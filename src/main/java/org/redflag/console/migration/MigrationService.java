@@ -58,6 +58,23 @@ public final class MigrationService {
         return MigrationOverview.read(migrator);
     }
 
+    /**
+     * INVALID indexes in the console's schema, each tied to the unfinished migration that builds it; empty on a
+     * RedFlag database, whose indexes the audit judges against RedFlag's scripts.
+     */
+    public List<InvalidIndex> invalidIndexes() {
+        if (foreignSchema()) {
+            return List.of();
+        }
+        List<MigrationStatus> unfinished = overview().migrations().stream().filter(m -> m.pending() || m.failed())
+                .toList();
+        try {
+            return InvalidIndex.read(migrator.dataSource(), unfinished, migrator::scriptText);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the schema's indexes: " + e.getMessage(), e);
+        }
+    }
+
     private static final String NOT_OURS = "This is a RedFlag database, migrated by RedFlag's own runner: the console "
             + "does not run its Flyway migrations here, and changes nothing in it. Run the audit to compare what "
             + "schema_migrations claims with what the catalog really holds.";
@@ -100,7 +117,8 @@ public final class MigrationService {
                     .map(MigrationStatus::label).toList()).orElse(List.of());
             String message = succeededMessage(watcher.applied) + (stillFailed.isEmpty() ? ""
                     : " Still recorded as FAILED from an earlier run: " + String.join(", ", stillFailed)
-                            + ". Check what it left in the schema and remove the failed entry (flyway repair).");
+                            + ". Check what it left in the schema and remove the failed entry (flyway repair).")
+                    + leftIndexes();
             return new MigrationOutcome(true, watcher.applied, after.flatMap(MigrationOverview::currentVersion).orElse(null),
                     Optional.empty(), stillFailed, message, null);
         } catch (FlywayException e) {
@@ -133,7 +151,16 @@ public final class MigrationService {
                         + "have stayed: check the schema, remove the failed entry (flyway repair) and migrate again."
                 : " PostgreSQL rolled the script back, so the database is as it was before it and Flyway recorded no "
                         + "success for it. Fix the script in a new build and migrate again.";
-        return failing + " failed: " + reason + "." + consequence + before;
+        return failing + " failed: " + reason + "." + consequence + before + leftIndexes();
+    }
+
+    /** The INVALID indexes a failed (or an earlier, killed) run left, in words; a failure to read them is no news. */
+    private String leftIndexes() {
+        try {
+            return invalidIndexes().stream().map(i -> " " + i.sentence()).collect(java.util.stream.Collectors.joining());
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static String succeededMessage(List<String> applied) {

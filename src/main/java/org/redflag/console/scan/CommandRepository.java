@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -169,21 +170,52 @@ public final class CommandRepository {
      * @return the cancelled command, or empty when it is not pending or sent (any more)
      */
     public Optional<AgentCommand> cancel(UUID commandId, Instant at) throws SQLException {
-        // RedFlag's server keeps an agent's result and otherwise records why: {"cancelled": true, "reason": …}.
-        String result = capabilities.isConsole()
-                ? "coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', 'Cancelled from the console')"
-                : "coalesce(c.result, jsonb_build_object('cancelled', true, 'reason', 'Cancelled from the console'))";
         String sql = """
                 UPDATE agent_commands c
-                SET status = 'cancelled', completed_at = greatest(?, c.created_at), result = %s
+                SET %s
                 WHERE c.id = ? AND c.status IN ('pending', 'sent')
                 RETURNING %s
-                """.formatted(result, COLUMNS);
+                """.formatted(cancelled(), COLUMNS);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, SqlTime.bind(at));
             ps.setObject(2, commandId);
             return readSingle(ps);
         }
+    }
+
+    /**
+     * Cancels many commands in one statement, each only while it is still pending or sent: one that an agent
+     * took or finished meanwhile is left as it is (the status guard is in the same statement, so no race).
+     *
+     * @return the commands that were cancelled; the others had already moved on
+     */
+    public List<AgentCommand> cancelAll(Collection<UUID> commandIds, Instant at) throws SQLException {
+        String sql = """
+                UPDATE agent_commands c
+                SET %s
+                WHERE c.id = ANY (?) AND c.status IN ('pending', 'sent')
+                RETURNING %s
+                """.formatted(cancelled(), COLUMNS);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, SqlTime.bind(at));
+            ps.setArray(2, c.createArrayOf("uuid", commandIds.toArray()));
+            List<AgentCommand> cancelled = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cancelled.add(read(rs));
+                }
+            }
+            return cancelled;
+        }
+    }
+
+    /** The SET of a cancel, its time the first parameter: one shape for one command and for many. */
+    private String cancelled() {
+        // RedFlag's server keeps an agent's result and otherwise records why: {"cancelled": true, "reason": …}.
+        String result = capabilities.isConsole()
+                ? "coalesce(c.result, '{}'::jsonb) || jsonb_build_object('summary', 'Cancelled from the console')"
+                : "coalesce(c.result, jsonb_build_object('cancelled', true, 'reason', 'Cancelled from the console'))";
+        return "status = 'cancelled', completed_at = greatest(?, c.created_at), result = " + result;
     }
 
     /**

@@ -233,6 +233,16 @@ public final class ScanService {
     }
 
     /**
+     * Cancels many commands at once, each only while it is pending or sent (one statement, guarded by status).
+     *
+     * @return the commands that were cancelled; the rest had already moved on (taken, finished or gone)
+     */
+    public List<AgentCommand> cancelAll(Collection<UUID> commandIds) throws ScanRefused, SQLException {
+        requireRole(DatabaseRole.Action.CANCEL);
+        return commandIds.isEmpty() ? List.of() : commands.cancelAll(commandIds, clock.instant());
+    }
+
+    /**
      * Marks commands sent longer ago than the command timeout as timed out, each with a history row saying so,
      * so they stop blocking new scans and show up as something to retry. On a RedFlag database it writes nothing.
      *

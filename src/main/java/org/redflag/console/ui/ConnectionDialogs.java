@@ -15,13 +15,15 @@ final class ConnectionDialogs {
 
     static final ButtonType RETRY = new ButtonType("Retry", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType QUIT = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+    /** Another database instead: the connection picker. */
+    static final ButtonType CONNECT_TO = new ButtonType("Connect to…", ButtonBar.ButtonData.LEFT);
 
     private ConnectionDialogs() {
     }
 
-    /** A non-blocking dialog with the one-paragraph explanation; Retry or Quit. */
+    /** A non-blocking dialog with the one-paragraph explanation; Retry, another database, or Quit. */
     static Alert problem(Window owner, ConnectionProblem problem) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, problem.getMessage(), RETRY, QUIT);
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem.getMessage(), RETRY, CONNECT_TO, QUIT);
         alert.initOwner(owner);
         alert.setTitle("redflag-console");
         alert.setHeaderText(headline(problem.kind()));

@@ -30,11 +30,20 @@ final class ConnectionMessages {
         showMessage(new ProgressIndicator(), text);
     }
 
+    /** No database yet, by choice: the picker was cancelled or is open; its button opens it again. */
+    void showChoosing(Runnable choose) {
+        Button connectTo = new Button("Connect to…");
+        connectTo.setOnAction(e -> choose.run());
+        showMessage(connectTo, "Choose the database to connect to.");
+    }
+
     /**
      * @param retry connects again as before
      * @param retryWithPassword connects again with the password the user typed
+     * @param chooseAnother the connection picker, for another database instead
      */
-    void showFailure(ConnectionProblem problem, Runnable retry, Consumer<char[]> retryWithPassword) {
+    void showFailure(ConnectionProblem problem, Runnable retry, Consumer<char[]> retryWithPassword,
+            Runnable chooseAnother) {
         Button retryButton = new Button("Retry");
         retryButton.setOnAction(e -> retry.run());
         Label message = new Label(problem.getMessage());
@@ -59,6 +68,8 @@ final class ConnectionMessages {
         alert.setOnHidden(e -> {
             if (alert.getResult() == ConnectionDialogs.RETRY) {
                 retry.run();
+            } else if (alert.getResult() == ConnectionDialogs.CONNECT_TO) {
+                chooseAnother.run();
             } else if (alert.getResult() == ConnectionDialogs.QUIT) {
                 stage.close();
             }

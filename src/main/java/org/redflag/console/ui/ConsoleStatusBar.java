@@ -77,6 +77,17 @@ final class ConsoleStatusBar extends StatusBar {
         connectionLabel.setText("not connected");
     }
 
+    /** The window is leaving its database for another: nothing of the old one's facts stays. */
+    void forgetDatabase() {
+        connectionLabel.getStyleClass().setAll("label");
+        roleLabel.setText("");
+        roleLabel.setTooltip(null);
+        schemaLabel.setText("");
+        agentCountLabel.setText("");
+        liveLabel.setText("");
+        liveLabel.setTooltip(null);
+    }
+
     void showSchema(String schema) {
         schemaLabel.setText(schema);
     }

@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import atlantafx.base.theme.PrimerLight;
+import org.redflag.console.app.ConnectionChoices;
 import org.redflag.console.app.ConsoleSettings;
 import org.redflag.console.app.Version;
 import org.redflag.console.errors.ErrorReporter;
@@ -23,7 +24,13 @@ public final class DesktopApp {
     private DesktopApp() {
     }
 
-    public static void launch(ConsoleSettings settings, Optional<char[]> password, Clock clock) {
+    /**
+     * @param choices  the databases the window offers: at start when they say so (then nothing is opened before
+     *                 the user picks), and in Connect to…
+     * @param heapTour when given, the window browses itself and writes the heap it holds there (see {@link HeapTour})
+     */
+    public static void launch(ConsoleSettings settings, ConnectionChoices choices, Optional<char[]> password,
+            Clock clock, Optional<java.nio.file.Path> heapTour) {
         // The error door and the global handler come first: whatever fails from here on is recorded, in the
         // spool until the database is open.
         AtomicReference<ConsoleWindow> window = new AtomicReference<>();
@@ -32,15 +39,19 @@ public final class DesktopApp {
                         id -> window.get().showHistoryEntry(id)),
                 clock, Version.current(), ConsoleWindow.SPOOL_RETRY);
         installUncaughtHandler(errors);
-        var opening = org.redflag.console.app.EarlyOpening.start(settings, password, clock);
+        // With the picker there is nothing to open yet; without it, as fast as ever.
+        var opening = choices.pickAtStart() ? null : org.redflag.console.app.EarlyOpening.start(settings, password, clock);
         try {
             Platform.startup(() -> {
                 Themes.apply(new org.redflag.console.app.Preferences(settings.dataDirectory()).theme()
                         .orElse(org.redflag.console.app.Preferences.systemTheme(System.getenv())));
                 FxBackgroundExecutor executor = new FxBackgroundExecutor();
-                ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, password, clock, executor, errors);
+                ConsoleWindow opened = ConsoleWindow.withErrors(new Stage(), settings, choices, password, clock, executor,
+                        errors);
                 window.set(opened);
-                opened.openingAlready(opening);
+                if (opening != null) {
+                    opened.openingAlready(opening);
+                }
                 // Runs on the shutdown's own thread once the database is closed: the FX thread never waits for it.
                 opened.exitOnClose(() -> {
                     executor.close();
@@ -50,6 +61,7 @@ public final class DesktopApp {
                     System.exit(0);
                 });
                 opened.show();
+                heapTour.ifPresent(report -> HeapTour.start(opened.stage(), report));
             });
         } catch (RuntimeException | Error e) {
             errors.recordOnly(ConsoleArea.STARTUP, "The console window could not open: " + e.getMessage(), e);

@@ -31,6 +31,7 @@ public final class Themes {
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("theme-switch");
         dark.getStyleClass().add("nav-button");
+        Icons.on(dark, Icons.THEME);
         dark.setMaxWidth(Double.MAX_VALUE);
         dark.setFocusTraversable(false);
         dark.setTooltip(new Tooltip("Switch between the light and the dark theme (kept for the next start)"));

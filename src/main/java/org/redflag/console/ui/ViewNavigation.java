@@ -41,6 +41,7 @@ final class ViewNavigation {
         button.setToggleGroup(group);
         button.setMaxWidth(Double.MAX_VALUE);
         button.getStyleClass().add("nav-button");
+        Icons.onView(button, name);
         names.add(name);
         button.setTooltip(new Tooltip(name + " (Ctrl+" + names.size() + ")"));
         button.selectedProperty().addListener((obs, was, selected) -> {
@@ -75,11 +76,18 @@ final class ViewNavigation {
         }
     }
 
-    /** Builds these views again when next shown (the schema they wait for arrived). */
-    void rebuild(String... views) {
-        for (String name : views) {
-            built.remove(name);
-        }
+    /** Builds every view but {@code keep} again when next shown (the schema they waited for arrived). */
+    void rebuildAllBut(String keep) {
+        built.keySet().removeIf(name -> !name.equals(keep));
+    }
+
+    /** Forgets every view: the window closed their database to open another, whose views come next. */
+    void clear() {
+        group.getToggles().clear();
+        buttons.getChildren().clear();
+        built.clear();
+        names.clear();
+        content.getChildren().clear();
     }
 
     /** Ctrl+1… (Cmd on a Mac) shows the view of that number, from anywhere in the window. */

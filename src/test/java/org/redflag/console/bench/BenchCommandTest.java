@@ -73,11 +73,15 @@ class BenchCommandTest {
         Path file = folder.resolve("bench.json");
 
         CliRun run = bench(db, "--agents", "100", "--history", "1000", "--runs", "2", "--warmups", "0",
-                "--scan-calls", "20", "--json", file.toString());
+                "--scan-calls", "20", "--json", file.toString(), "--window");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         Map<String, Object> report = JSON.std.mapFrom(Files.readString(file));
+        // Without a display the window cannot be toured: said, and the report says it was not measured.
+        assertThat(run.out()).contains("not measured: there is no display");
+        assertThat(asMap(report.get("window"))).containsEntry("measured", false);
+        assertReadmeTablesAreMadeFrom(file, queryNames(report), folder);
         assertThat(report).containsEntry("shape", "console").containsKeys("generation", "tables", "queries",
                 "memory_above_baseline");
         List<Map<String, Object>> queries = listOfMaps(report.get("queries"));
@@ -106,6 +110,30 @@ class BenchCommandTest {
                 .allSatisfy(step -> assertThat(step.get("rows")).isEqualTo(1000));
         assertThat(run.out()).contains("Raw median", "Console/raw", "The report as JSON: " + file);
         assertWritePathsInJson(report);
+    }
+
+    /** bench-tables writes the report's tables between the README's markers and leaves the rest of it alone. */
+    private static void assertReadmeTablesAreMadeFrom(Path report, List<String> queries, Path folder) throws Exception {
+        Path readme = folder.resolve("README.md");
+        Files.writeString(readme, "# Title\n\n" + BenchTablesCommand.BEGIN + "\nold figures\n" + BenchTablesCommand.END
+                + "\n\nAfter.\n");
+
+        CliRun tables = CliRun.of(Map.of(), "bench-tables", report.toString(), "--readme", readme.toString());
+
+        assertThat(tables.exitCode()).isEqualTo(ExitCodes.OK);
+        String text = Files.readString(readme);
+        assertThat(text).startsWith("# Title\n\n" + BenchTablesCommand.BEGIN).endsWith(BenchTablesCommand.END
+                + "\n\nAfter.\n").doesNotContain("old figures").contains("| generation | seconds | rows/s |",
+                "| history in all |", "| scans under concurrency |", "| scan all matching |", "Live latency");
+        queries.stream().filter(name -> !name.startsWith("scans:") && !name.startsWith("fleet:"))
+                .forEach(name -> assertThat(text).contains("| " + name + " |"));
+        CliRun notAReport = CliRun.of(Map.of(), "bench-tables", readme.toString());
+        assertThat(notAReport.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(notAReport.err()).contains("Could not read the bench report");
+    }
+
+    private static List<String> queryNames(Map<String, Object> report) {
+        return listOfMaps(report.get("queries")).stream().map(q -> q.get("name").toString()).toList();
     }
 
     /**

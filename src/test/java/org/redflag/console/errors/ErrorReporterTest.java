@@ -239,4 +239,24 @@ class ErrorReporterTest {
         }
         throw new AssertionError("expected a failure");
     }
+
+    @Test
+    void aConnectionsDoorHandsErrorsOnUntilItsDatabaseIsClosedThenOnlyLogsThem() {
+        ErrorReporter connection = errors.forConnection();
+        connection.report(ConsoleArea.AGENTS, "The agents page could not load.", null, null);
+        assertThat(count()).isEqualTo(1);
+        assertThat(notifier.shown()).hasSize(1);
+
+        connection.end();
+        // The window moved on to another database: a late failure of the old one's work must not land there.
+        errors.detach();
+        TestDatabase next = TestPostgres.newDatabase().migrated();
+        errors.attach(new HistoryRepository(next.dataSource()));
+        connection.report(ConsoleArea.AGENTS, "Pool closed while a page loaded.", null, null);
+        connection.recordOnly(ConsoleArea.STARTUP, "Pool closed while a page loaded.", null);
+
+        assertThat(next.queryLong("SELECT count(*) FROM update_logs WHERE action = 'console_error'")).isZero();
+        assertThat(errors.waiting()).as("nothing spooled for later either").isZero();
+        assertThat(notifier.shown()).hasSize(1);
+    }
 }

@@ -40,7 +40,7 @@ class AgentsKeyboardTest {
         console.open(db.settings(false), Clock.fixed(NOW, ZoneOffset.UTC));
         TableView<AgentRow> agents = Fx.showAgents(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> agents.getItems().size() == 2);
-        robot.clickOn("web-01.prod");
+        clickOnRow(robot, "web-01.prod");
         assertThat(AgentRows.scanButton(robot, "web-01.prod").isFocusTraversable()).isFalse();
 
         // Another agent appears before it: after the reload, web-01 sits one row further down.
@@ -53,7 +53,7 @@ class AgentsKeyboardTest {
         assertThat(agents.getFocusModel().getFocusedItem().agent().id()).isEqualTo(web);
 
         // Ctrl+Enter scans what is selected: web-01, and only web-01.
-        robot.clickOn("web-01.prod");
+        clickOnRow(robot, "web-01.prod");
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> db.queryLong("SELECT count(*) FROM agent_commands") == 1);
         assertThat(db.queryString("SELECT agent_id::text FROM agent_commands")).isEqualTo(web.toString());
@@ -61,6 +61,12 @@ class AgentsKeyboardTest {
         // Enter opens the selected agent's details.
         robot.type(KeyCode.ENTER);
         Fx.waitForNode(robot, "#agent-detail");
+    }
+
+    /** Items arrive before their cells are laid out (or after a reload re-lays them): wait for the cell's text. */
+    private static void clickOnRow(FxRobot robot, String hostname) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(hostname).tryQuery().isPresent());
+        robot.clickOn(hostname);
     }
 
     @Test
@@ -75,13 +81,14 @@ class AgentsKeyboardTest {
         robot.clickOn("#agents-search");
 
         java.util.List<String> visited = new java.util.ArrayList<>();
-        for (int press = 0; press < 6; press++) {
+        // Refresh, the four filters, the toolbar, then the list.
+        for (int press = 0; press < 10; press++) {
             robot.type(KeyCode.TAB);
             javafx.scene.Node owner = agents.getScene().getFocusOwner();
             visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
             assertThat(owner.getStyleClass()).as("focus after %d Tabs", press + 1).doesNotContain("scan-button");
         }
-        assertThat(visited).contains("agents-refresh", "agents-table");
+        assertThat(visited).contains("agents-refresh", "agents-filter-status", "agents-table");
     }
 
     @Test
@@ -92,8 +99,10 @@ class AgentsKeyboardTest {
         Fx.showAgents(robot);
 
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
-        Fx.waitForNode(robot, "#migrations-view");
+        Fx.waitForNode(robot, "#operations-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT4).release(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#migrations-view");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT5).release(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#history-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#overview-agents");
@@ -101,7 +110,7 @@ class AgentsKeyboardTest {
         Fx.waitForNode(robot, "#agents-table");
 
         assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
-                .isEqualTo("Migrations (Ctrl+3)");
+                .isEqualTo("Migrations (Ctrl+4)");
         assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
         // Ctrl+F goes to the view's search; F5 reads the view again.

@@ -75,10 +75,16 @@ class ConsoleWindowTest {
     @Test
     void aBadUrlShowsTheExplanationInADialog(FxRobot robot) throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
-        console.open(new ConsoleSettings(
-                new DatabaseTarget.Server("jdbc:postgresql://127.0.0.1:1/" + db.name(), "postgres"), true, false), clock);
+        ConsoleSettings settings = new ConsoleSettings(
+                new DatabaseTarget.Server("jdbc:postgresql://127.0.0.1:1/" + db.name(), "postgres"), true, false);
+        java.nio.file.Path spool = settings.dataDirectory().resolve(org.redflag.console.errors.ErrorSpool.FILE_NAME);
+        String sentence = "Cannot reach PostgreSQL at 127.0.0.1:1/" + db.name();
+        console.open(settings, clock);
 
         javafx.scene.control.DialogPane dialog = Fx.waitForNode(robot, "#connection-problem");
+        // No database to write it to: the error waits in the spool, for the history of the next database reached.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(spool)
+                && java.nio.file.Files.readString(spool).contains(sentence));
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot reach the database server");
         assertThat(dialog.getContentText()).startsWith("Cannot reach PostgreSQL at 127.0.0.1:1/" + db.name()
                 + ": nothing answered there.");

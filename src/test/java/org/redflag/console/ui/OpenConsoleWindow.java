@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.redflag.console.app.ConnectionChoices;
 import org.redflag.console.app.ConsoleSettings;
 import org.testfx.api.FxToolkit;
 
@@ -31,6 +32,17 @@ final class OpenConsoleWindow implements AfterEachCallback {
         FxToolkit.setupFixture(() -> {
             DesktopApp.applyTheme();
             window = new ConsoleWindow(new Stage(), settings, password, clock, executor);
+            window.show();
+        });
+        return window;
+    }
+
+    /** With the databases the window offers, at start (if they say so) and in Connect to…. */
+    ConsoleWindow open(ConsoleSettings settings, ConnectionChoices choices, Clock clock) throws TimeoutException {
+        executor = new FxBackgroundExecutor();
+        FxToolkit.setupFixture(() -> {
+            DesktopApp.applyTheme();
+            window = new ConsoleWindow(new Stage(), settings, choices, Optional.empty(), clock, executor);
             window.show();
         });
         return window;

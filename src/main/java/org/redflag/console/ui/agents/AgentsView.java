@@ -26,7 +26,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.redflag.console.ui.ViewKeys;
+import org.redflag.console.fleet.AgentSort;
 import org.redflag.console.fleet.Presence;
+import org.redflag.console.ui.RequestableView;
+import org.redflag.console.ui.ViewRequest;
 import org.redflag.console.scan.Subsystem;
 import org.redflag.console.ui.Columns;
 import org.redflag.console.ui.Formats;
@@ -35,8 +38,11 @@ import org.redflag.console.ui.SearchField;
 import org.redflag.console.ui.TablePaging;
 import org.redflag.console.ui.history.HistoryView;
 
-/** The fleet at a glance: every agent, searchable by hostname, paged from the database. */
-public final class AgentsView extends BorderPane {
+/**
+ * The fleet at a glance: every agent, searchable by hostname, filtered and ordered by column in the database,
+ * paged from it. Another view opens it filtered with an {@link AgentsRequest}.
+ */
+public final class AgentsView extends BorderPane implements RequestableView {
 
     private static final Duration SEARCH_PAUSE = Duration.millis(300);
 
@@ -44,6 +50,9 @@ public final class AgentsView extends BorderPane {
     private final AgentScansViewModel scans;
 
     private TextField search;
+    /** One query per pause in typing, not one per keystroke. */
+    private final PauseTransition searchPause = new PauseTransition(SEARCH_PAUSE);
+    private AgentFilterBar filterBar;
     private Button refresh;
     private Label summary;
     private TableView<AgentRow> table;
@@ -77,6 +86,8 @@ public final class AgentsView extends BorderPane {
         refresh.getStyleClass().add(ViewKeys.REFRESH);
         refresh.setTooltip(ViewKeys.refreshTip());
         search.setTooltip(new Tooltip("Hostnames that contain this text (Ctrl+F)"));
+        filterBar = new AgentFilterBar(model.filters(), model.knowsReboot());
+        filterBar.setId("agents-filters");
         summary = new Label();
         summary.setId("agents-summary");
         summary.getStyleClass().add("muted");
@@ -99,7 +110,8 @@ public final class AgentsView extends BorderPane {
         model.rows().addListener((javafx.collections.ListChangeListener<AgentRow>) c -> restoringSelection = true);
         table = new TableView<>(model.rows());
         table.setId("agents-table");
-        table.setPlaceholder(new Label("No agents match. Clear the search, or register an agent with the server."));
+        table.setPlaceholder(new Label(
+                "No agents match. Clear the search or the filters, or register an agent with the server."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setRowFactory(t -> {
@@ -126,6 +138,10 @@ public final class AgentsView extends BorderPane {
         table.getColumns().get(3).setMinWidth(82);
         table.getColumns().get(4).setMinWidth(90);
         table.getColumns().get(5).setMinWidth(90);
+        // Last scan is not offered: it is an aggregate over each agent's subsystems (or history), no index orders it.
+        var columns = table.getColumns();
+        ServerSortedColumns.install(table, model, java.util.Map.of(columns.get(0), AgentSort.HOSTNAME,
+                columns.get(1), AgentSort.OS, columns.get(2), AgentSort.VERSION, columns.get(4), AgentSort.LAST_SEEN));
     }
 
     private final VBox toolbar = new VBox(8);
@@ -155,9 +171,9 @@ public final class AgentsView extends BorderPane {
         Label scanLabel = new Label("Scan subsystem");
         scanLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox scanBar = new HBox(10, scanLabel, scanSubsystem, scanSelectedHolder,
-                ScanAllMatching.control(scans, model::shownFilter), details, batchSummary);
+                ScanAllMatching.control(scans, model::shownFilter, model.narrowedProperty()), details, batchSummary);
         scanBar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getChildren().setAll(searchBar, scanBar);
+        toolbar.getChildren().setAll(searchBar, filterBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
         HBox footer = new HBox(loadMore);
         footer.setAlignment(Pos.CENTER);
@@ -184,14 +200,15 @@ public final class AgentsView extends BorderPane {
     }
 
     private void setupEventHandlers() {
-        // One query per pause in typing, not one per keystroke.
-        PauseTransition pause = new PauseTransition(SEARCH_PAUSE);
-        pause.setOnFinished(e -> model.reload());
+        searchPause.setOnFinished(e -> model.reload());
         search.textProperty().addListener((obs, old, text) -> {
             model.searchTextProperty().set(text);
-            pause.playFromStart();
+            searchPause.playFromStart();
         });
-        refresh.setOnAction(e -> model.reload());
+        refresh.setOnAction(e -> {
+            model.reload();
+            model.loadChoices();
+        });
         loadMore.setOnAction(e -> model.loadMore());
         scanSelected.setOnAction(e -> scans.scanAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         details.setOnAction(e -> openDetails(table.getSelectionModel().getSelectedItem()));
@@ -241,6 +258,16 @@ public final class AgentsView extends BorderPane {
                 restoringSelection = false;
             }
         });
+    }
+
+    /** An {@link AgentsRequest}: its filters, the search cleared, from the first page in the order shown. */
+    @Override
+    public void open(ViewRequest request) {
+        if (request instanceof AgentsRequest agents) {
+            search.setText("");
+            searchPause.stop();
+            model.open(agents);
+        }
     }
 
     /** The agents chosen in the list and the one with the focus, by id, kept across reloads. */

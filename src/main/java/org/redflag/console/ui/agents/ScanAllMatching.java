@@ -1,6 +1,7 @@
 package org.redflag.console.ui.agents;
 
 import java.util.function.Supplier;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -20,8 +21,12 @@ final class ScanAllMatching {
     private ScanAllMatching() {
     }
 
-    /** @param search the search the list shows (blank: the whole fleet) */
-    static Node control(AgentScansViewModel scans, Supplier<String> search) {
+    /**
+     * @param search   the search the list shows (blank: the whole fleet)
+     * @param narrowed whether filters besides the search narrow the list: the statement follows the search only,
+     *                 so it is disabled rather than scan agents the list does not show
+     */
+    static Node control(AgentScansViewModel scans, Supplier<String> search, ObservableBooleanValue narrowed) {
         Button button = new Button("Scan all matching…");
         button.setId("scan-all-matching");
         button.setMinWidth(Region.USE_PREF_SIZE);
@@ -29,8 +34,13 @@ final class ScanAllMatching {
         scans.allMatchingUnavailable().ifPresentOrElse(reason -> {
             button.setDisable(true);
             Reasons.show(holder, button, reason);
-        }, () -> button.setTooltip(new Tooltip(
-                "Scan every agent the search matches, not only the rows shown (one statement in the database)")));
+        }, () -> {
+            String tip = "Scan every agent the search matches, not only the rows shown (one statement in the database)";
+            button.disableProperty().bind(narrowed);
+            button.setTooltip(new Tooltip(tip));
+            narrowed.addListener((obs, was, now) -> Reasons.show(holder, button, now
+                    ? "Scan all matching follows the hostname search only: set the filters to Any first" : null));
+        });
         button.setOnAction(e -> {
             String filter = search.get();
             scans.countMatching(filter, count -> {

@@ -5,12 +5,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Region;
 import org.redflag.console.ui.ViewKeys;
 import org.redflag.console.migration.MigrationStatus;
@@ -26,6 +28,7 @@ public final class MigrationsView extends BorderPane {
     private final AuditViewModel auditModel;
 
     private final Label summary = new Label();
+    private final Label invalidIndexes = new Label();
     private final Button refresh = new Button("Refresh");
     private final Button validate = new Button("Validate");
     private final Button migrate = new Button("Migrate…");
@@ -102,7 +105,17 @@ public final class MigrationsView extends BorderPane {
         auditTab.setId("tab-audit");
         tabs.getTabs().addAll(flywayTab, auditTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        setCenter(tabs);
+        // An interrupted CREATE INDEX CONCURRENTLY is a problem of the schema, not of a tab: said above both.
+        invalidIndexes.setId("migrations-invalid-indexes");
+        invalidIndexes.getStyleClass().add("problem-banner");
+        invalidIndexes.setWrapText(true);
+        invalidIndexes.setMaxWidth(Double.MAX_VALUE);
+        invalidIndexes.visibleProperty().bind(Bindings.isNotEmpty(model.invalidIndexes()));
+        invalidIndexes.managedProperty().bind(invalidIndexes.visibleProperty());
+        invalidIndexes.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", model.invalidIndexes()), model.invalidIndexes()));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        setCenter(new VBox(invalidIndexes, tabs));
     }
 
     private void setupBindings() {

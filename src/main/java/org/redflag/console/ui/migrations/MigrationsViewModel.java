@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.ConsoleArea;
+import org.redflag.console.migration.InvalidIndex;
 import org.redflag.console.migration.MigrationOutcome;
 import org.redflag.console.migration.MigrationOverview;
 import org.redflag.console.migration.MigrationProgress;
@@ -48,6 +49,7 @@ public final class MigrationsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     private final ObservableList<String> validation = FXCollections.observableArrayList();
+    private final ObservableList<String> invalidIndexes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper validationSummary = new ReadOnlyStringWrapper(this, "validationSummary",
             "Validate compares Flyway's history with this build's scripts.");
     private final ReadOnlyBooleanWrapper validated = new ReadOnlyBooleanWrapper(this, "validated");
@@ -77,10 +79,15 @@ public final class MigrationsViewModel {
 
     public void refresh() {
         busy.set(true);
-        executor.submit(migrations::overview, overview -> {
-            show(overview);
+        executor.submit(() -> new Refreshed(migrations.overview(), migrations.invalidIndexes()), refreshed -> {
+            show(refreshed.overview());
+            invalidIndexes.setAll(refreshed.invalid().stream().map(InvalidIndex::sentence).toList());
             busy.set(false);
         }, this::failed);
+    }
+
+    /** Flyway's record and what an interrupted CREATE INDEX CONCURRENTLY left behind, read together. */
+    private record Refreshed(MigrationOverview overview, List<InvalidIndex> invalid) {
     }
 
     public void validate() {
@@ -204,6 +211,11 @@ public final class MigrationsViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** A sentence per INVALID index (what it is, which migration left it, what to do); empty when there is none. */
+    public ObservableList<String> invalidIndexes() {
+        return FXCollections.unmodifiableObservableList(invalidIndexes);
     }
 
     public ObservableList<String> validation() {

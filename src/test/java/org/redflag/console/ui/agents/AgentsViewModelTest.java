@@ -137,4 +137,53 @@ class AgentsViewModelTest {
         // The database never sees a NUL, even from a caller that skips the check.
         assertThat(new AgentRepository(db.dataSource()).countMatching("web\u0000")).isZero();
     }
+
+    @Test
+    void aRequestSetsTheFiltersClearsTheSearchAndLoadsOnceAndTheSummaryCountsTheFilter() {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        db.execute("""
+                INSERT INTO agents (hostname, os_type, last_seen)
+                SELECT 'web-' || lpad(g::text, 3, '0') || '.prod', CASE WHEN g %% 2 = 0 THEN 'windows' ELSE 'linux' END,
+                       CASE WHEN g %% 3 = 0 THEN timestamptz '%s' ELSE timestamptz '%s' - interval '1 hour' END
+                FROM generate_series(1, 400) g
+                """.formatted(NOW, NOW));
+        CountingExecutor executor = new CountingExecutor();
+        AgentsViewModel model = new AgentsViewModel(new AgentRepository(db.dataSource()), executor, clock,
+                failure -> { });
+        model.searchTextProperty().set("web-00");
+        model.reload();
+        int before = executor.submitted;
+
+        model.open(new AgentsRequest("offline", "linux", null, null));
+
+        long expected = db.queryLong("SELECT count(*) FROM agents WHERE os_type = 'linux' AND last_seen <= ?",
+                java.sql.Timestamp.from(NOW.minus(org.redflag.console.fleet.Presence.ONLINE_WINDOW)));
+        assertThat(model.searchTextProperty().get()).isEmpty();
+        assertThat(model.filters().presenceProperty().get()).isEqualTo("offline");
+        assertThat(model.filters().osProperty().get()).isEqualTo("linux");
+        assertThat(executor.submitted - before).as("one page, no reload per filter").isEqualTo(1);
+        assertThat(model.rows()).hasSize((int) expected)
+                .allSatisfy(row -> assertThat(row.agent().osType()).isEqualTo("linux"));
+        assertThat(model.summaryProperty().get()).isEqualTo(expected + " agents shown · 0 online");
+
+        // Any OS: more than a page, and the summary says of how many.
+        model.filters().osProperty().set("");
+        long offline = db.queryLong("SELECT count(*) FROM agents WHERE last_seen <= ?",
+                java.sql.Timestamp.from(NOW.minus(org.redflag.console.fleet.Presence.ONLINE_WINDOW)));
+        assertThat(model.summaryProperty().get()).isEqualTo(AgentsViewModel.PAGE_SIZE + " of " + offline
+                + " agents shown · 0 online");
+        assertThat(model.narrowedProperty().get()).isTrue();
+    }
+
+    /** Runs work at once, on the caller's thread, counting what it was given. */
+    private static final class CountingExecutor implements org.redflag.console.ui.BackgroundExecutor {
+        int submitted;
+
+        @Override
+        public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<Throwable> onFailure) {
+            submitted++;
+            new SameThreadExecutor().submit(work, onSuccess, onFailure);
+        }
+    }
 }

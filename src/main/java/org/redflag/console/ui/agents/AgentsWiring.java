@@ -14,17 +14,17 @@ import org.redflag.console.ui.ClickGuard;
 import org.redflag.console.ui.history.HistoryView;
 
 /**
- * Wires the agents list, its scans and the agent details to the services and to live changes, so the
- * window only has to ask for the view.
+ * The Agents view's wiring: the agents list, its scans and the agent details joined to the services and to live
+ * changes, so the window's view catalogue only has to ask for the view (see ui.ConsoleViews).
  */
-public final class AgentsScreen {
+public final class AgentsWiring {
 
     private final AgentsViewModel agents;
     private final AgentScansViewModel scans;
     private final Function<UUID, HistoryView> agentHistory;
     private final java.util.Optional<String> scanningOff;
 
-    public AgentsScreen(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
+    public AgentsWiring(ConsoleContext context, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
             Consumer<Throwable> onError) {
         ChangeBus changes = context.changes();
         this.scanningOff = context.scans().scanningOff();
@@ -71,6 +71,8 @@ public final class AgentsScreen {
                     obs.removeListener(this);
                     Platform.runLater(() -> {
                         org.redflag.console.app.StartupTimeline.finish("first agents shown");
+                        // The filters' choices wait for the first page, which they would only slow.
+                        agents.loadChoices();
                         afterFirstPage.run();
                         afterFirstPage = () -> { };
                     });
