@@ -81,6 +81,14 @@ class OverviewWindowTest {
         assertThat(robot.lookup("#history-from").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.of(2026, 11, 25));
         assertThat(robot.lookup("#history-to").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.of(2026, 11, 25));
 
+        // The stuck tile opens Operations with its stuck-only filter on.
+        robot.clickOn("#nav-overview");
+        robot.clickOn(Fx.<javafx.scene.Node>waitForNode(robot, "#overview-stuck"));
+        Fx.waitForNode(robot, "#operations-table");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#operations-stuck").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertThat(robot.lookup("#nav-operations").queryAs(ToggleButton.class).isSelected()).isTrue();
+
         // Live: back on the Overview, a new agent is counted without a click (coalesced, not at once).
         robot.clickOn("#nav-overview");
         Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
