@@ -60,10 +60,10 @@ final class ConsoleViews {
         views.add("Overview", whenSchemaReady("Overview", overview::view));
         views.add("Agents", whenSchemaReady("Agents", agents::view));
         views.add("Operations", whenSchemaReady("Operations", () -> OperationsScreen.view(opened, executor, errors, clock)));
-        views.add("Migrations", this::migrations);
-        views.add("History", whenSchemaReady("History", this::history));
         views.add("Updates", whenSchemaReady("Updates", () -> UpdatesView.following(opened.changes(),
                 new UpdatesViewModel(opened.updates(), executor, errors, clock, opened.health()::isUp))));
+        views.add("History", whenSchemaReady("History", this::history));
+        views.add("Migrations", this::migrations);
     }
 
     private MigrationsView migrations() {

@@ -101,16 +101,18 @@ class AgentsKeyboardTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#operations-table");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT4).release(KeyCode.DIGIT4).release(KeyCode.CONTROL);
-        Fx.waitForNode(robot, "#migrations-view");
+        Fx.waitForNode(robot, "#updates-groups");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT5).release(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#history-table");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT6).release(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        Fx.waitForNode(robot, "#migrations-view");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#overview-agents");
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         Fx.waitForNode(robot, "#agents-table");
 
         assertThat(robot.lookup("#nav-migrations").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
-                .isEqualTo("Migrations (Ctrl+4)");
+                .isEqualTo("Migrations (Ctrl+6)");
         assertThat(robot.lookup("#nav-agents").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
         // Ctrl+F goes to the view's search; F5 reads the view again.
