@@ -88,6 +88,7 @@ public final class DemoFleet {
                     if (id != null) {
                         insertSubsystems(c, id, spec, now, random);
                         insertHistory(c, id, spec, now, random);
+                        queueFirstScans(c, id, spec);
                         added++;
                     }
                 }
@@ -180,6 +181,31 @@ public final class DemoFleet {
                 ps.setInt(7, failed ? 1 : 0);
                 ps.setInt(8, 1 + random.nextInt(40));
                 ps.setTimestamp(9, Timestamp.from(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The agents that are online get an updates and a storage scan queued, as a server's schedule would: the demo's
+     * agents (the simulated fleet) answer them in their first rounds, so Updates lists pending packages and the
+     * Overview disk figures within a minute of a first start, written as agents write them.
+     */
+    private static void queueFirstScans(Connection c, UUID agentId, Spec spec) throws SQLException {
+        if (spec.minutesAgo() >= 15) {
+            return;
+        }
+        String sql = """
+                INSERT INTO agent_commands (agent_id, command_type, params, source)
+                VALUES (?, ?, jsonb_build_object('subsystem', ?::text), 'system')
+                ON CONFLICT (agent_id, command_type) WHERE status IN ('pending', 'sent') DO NOTHING
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String subsystem : List.of("updates", "storage")) {
+                ps.setObject(1, agentId);
+                ps.setString(2, "scan_" + subsystem);
+                ps.setString(3, subsystem);
                 ps.addBatch();
             }
             ps.executeBatch();

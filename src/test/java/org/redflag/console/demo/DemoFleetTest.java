@@ -30,6 +30,11 @@ class DemoFleetTest {
         assertThat(db.queryLong("SELECT count(*) FROM agents")).isEqualTo(DemoFleet.size());
         assertThat(db.queryLong("SELECT count(*) FROM update_logs")).isEqualTo(history).isPositive();
         assertThat(db.queryLong("SELECT count(*) FROM agent_subsystems")).isEqualTo(subsystems).isPositive();
+        // Each agent online at the seed has its first updates and storage scans queued, once, for its agent to answer.
+        long online = db.queryLong("SELECT count(*) FROM agents WHERE last_seen > ?",
+                java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofMinutes(15))));
+        assertThat(db.queryLong("SELECT count(*) FROM agent_commands WHERE status = 'pending' AND source = 'system' "
+                + "AND command_type IN ('scan_updates', 'scan_storage')")).isEqualTo(2 * online).isPositive();
     }
 
     @Test

@@ -38,6 +38,8 @@ final class AgentFilterBar extends FlowPane {
             String tip) {
         ChoiceBox<String> box = new ChoiceBox<>(choices);
         box.setId(id);
+        // OS and version choices arrive after the first page: until then "Any" alone would size the box to nothing.
+        box.setMinWidth(120);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String choice) {
