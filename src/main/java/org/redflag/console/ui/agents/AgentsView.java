@@ -175,9 +175,7 @@ public final class AgentsView extends BorderPane implements RequestableView {
         scanBar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getChildren().setAll(searchBar, filterBar, scanBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
-        HBox footer = new HBox(loadMore);
-        footer.setAlignment(Pos.CENTER);
-        footer.setPadding(new Insets(6));
+        HBox footer = org.redflag.console.ui.TablePaging.loadMoreFooter(loadMore);
         setTop(toolbar);
         setCenter(table);
         setBottom(footer);

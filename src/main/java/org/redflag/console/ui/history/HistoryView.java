@@ -122,9 +122,7 @@ public final class HistoryView extends BorderPane implements org.redflag.console
     }
 
     private void layoutParts() {
-        HBox footer = new HBox(loadMore);
-        footer.setAlignment(Pos.CENTER);
-        footer.setPadding(new Insets(4));
+        HBox footer = org.redflag.console.ui.TablePaging.loadMoreFooter(loadMore);
         BorderPane list = new BorderPane(table);
         list.setBottom(footer);
 

@@ -150,9 +150,7 @@ public final class OperationsView extends BorderPane implements RequestableView 
         HBox.setHgrow(outcome, Priority.ALWAYS);
         VBox toolbar = new VBox(8, filterBar, actionBar);
         toolbar.setPadding(new Insets(12, 16, 12, 16));
-        HBox footer = new HBox(loadMore);
-        footer.setAlignment(Pos.CENTER);
-        footer.setPadding(new Insets(6));
+        HBox footer = org.redflag.console.ui.TablePaging.loadMoreFooter(loadMore);
         setTop(toolbar);
         setCenter(table);
         setBottom(footer);
