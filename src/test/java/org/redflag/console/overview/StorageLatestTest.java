@@ -3,11 +3,15 @@ package org.redflag.console.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -16,12 +20,13 @@ import org.redflag.console.testing.Fleets;
 import org.redflag.console.testing.RedFlagFixtures;
 import org.redflag.console.testing.TestDatabase;
 import org.redflag.console.testing.TestPostgres;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * V19's storage_latest is, at every moment, each disk's newest storage figure as a plain DISTINCT ON over every
  * figure finds it: after its backfill of a history that was already there, and as figures arrive (one at a time,
- * many in one statement, out of order), change and go (a deleted newest figure, a purge, an agent removed, a
- * truncate).
+ * many in one statement, out of order, from writers whose transactions overlap), change and go (a deleted newest
+ * figure, a purge, an agent removed, a truncate).
  */
 class StorageLatestTest {
 
@@ -126,13 +131,38 @@ class StorageLatestTest {
         assertThat(db.queryLong("SELECT count(*) FROM storage_latest")).isZero();
     }
 
+    @Test
+    void aWriterThatCommitsLastWithAnOlderFigureLeavesTheNewerOne() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        UUID web = Fleets.insertAgent(db, "web-01", "linux", now);
+        insert(db, web, "/", 10, -10);
+
+        try (Connection newer = db.dataSource().getConnection(); Statement s = newer.createStatement()) {
+            newer.setAutoCommit(false);
+            s.execute(insertSql(web, "/", 95, 5));
+            // The older figure's writer waits for the disk's row, which the newer one holds, then finds it newer.
+            CompletableFuture<Void> older = CompletableFuture.runAsync(() -> insert(db, web, "/", 20, 1));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> db.queryLong("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1);
+            newer.commit();
+            older.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(kept(db, web, "/")).isEqualByComparingTo("95");
+        assertKeptEqualsRecount(db);
+    }
+
     private void insert(TestDatabase db, UUID agent, String mountpoint, int usedPercent, int minutesFromNow) {
-        db.execute("""
+        db.execute(insertSql(agent, mountpoint, usedPercent, minutesFromNow));
+    }
+
+    private String insertSql(UUID agent, String mountpoint, int usedPercent, int minutesFromNow) {
+        return """
                 INSERT INTO storage_metrics (agent_id, mountpoint, total_bytes, used_bytes, available_bytes, used_percent,
                                              created_at)
                 VALUES ('%s', '%s', 1000, %d, %d, %d, '%s'::timestamptz + make_interval(mins => %d))
                 """.formatted(agent, mountpoint, usedPercent * 10, 1000 - usedPercent * 10, usedPercent, now,
-                minutesFromNow));
+                minutesFromNow);
     }
 
     private static BigDecimal kept(TestDatabase db, UUID agent, String mountpoint) {
