@@ -112,7 +112,7 @@ final class FleetGenerator implements BenchFleet {
     @Override
     public List<String> tables() {
         return List.of("agents", "agent_subsystems", "agent_commands", "update_logs", "storage_metrics",
-                "update_packages");
+                "storage_latest", "update_packages");
     }
 
     @Override
@@ -288,7 +288,8 @@ final class FleetGenerator implements BenchFleet {
             // The history is vacuumed too, as autovacuum does an append-only table soon after it grows: its pages
             // all-visible, an index-only scan (the Overview's charts) answers from the index.
             execute(c, List.of("ANALYZE agents", "ANALYZE agent_subsystems", "ANALYZE agent_commands",
-                    "VACUUM (ANALYZE) update_logs", "ANALYZE storage_metrics", "ANALYZE update_packages"));
+                    "VACUUM (ANALYZE) update_logs", "ANALYZE storage_metrics", "ANALYZE storage_latest",
+                    "ANALYZE update_packages"));
         }
     }
 

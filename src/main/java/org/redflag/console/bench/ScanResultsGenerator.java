@@ -8,11 +8,25 @@ import java.util.List;
 /**
  * What the generated agents' scans found, for the Overview's figures at fleet scale: four storage scans of three
  * mountpoints per agent over the last day (a few percent of figures over 90 %, rising and falling between scans)
- * and up to eight pending updates per agent, of every severity.
+ * and up to eight pending updates per agent, of every severity. Each disk's newest figure goes to storage_latest
+ * too, which the storage_metrics triggers (off during the load) would have kept.
  */
 final class ScanResultsGenerator {
 
     static final List<String> TABLES = List.of("storage_metrics", "update_packages");
+
+    /** Each disk's newest figure into storage_latest, as V19's backfill and its triggers choose it. */
+    static final String LATEST_FIGURES = """
+            INSERT INTO storage_latest (agent_id, mountpoint, metric_id, used_percent, total_bytes, used_bytes, created_at)
+            SELECT DISTINCT ON (s.agent_id, s.mountpoint)
+                   s.agent_id, s.mountpoint, s.id, s.used_percent, s.total_bytes, s.used_bytes, s.created_at
+            FROM storage_metrics s
+            ORDER BY s.agent_id, s.mountpoint, s.created_at DESC, s.id DESC
+            ON CONFLICT (agent_id, mountpoint) DO UPDATE
+                SET metric_id = EXCLUDED.metric_id, used_percent = EXCLUDED.used_percent,
+                    total_bytes = EXCLUDED.total_bytes, used_bytes = EXCLUDED.used_bytes, created_at = EXCLUDED.created_at
+                WHERE (storage_latest.created_at, storage_latest.metric_id) < (EXCLUDED.created_at, EXCLUDED.metric_id)
+            """;
 
     private ScanResultsGenerator() {
     }
@@ -39,6 +53,9 @@ final class ScanResultsGenerator {
                           WHERE a.metadata @> '{"bench": true}'
                           OFFSET 0) figures
                     """);
+            // The load runs with storage_metrics' triggers off, so V19's storage_latest is filled as V19 backfills
+            // it: each disk's newest figure, one sorted pass (an upsert, for a database that had figures before).
+            s.executeLargeUpdate(LATEST_FIGURES);
             long packages = s.executeLargeUpdate("""
                     INSERT INTO update_packages (agent_id, package_type, name, current_version, available_version,
                                                  severity)

@@ -195,17 +195,9 @@ public final class OverviewRepository {
         if (!capabilities.has(Feature.STORAGE_METRICS)) {
             return Optional.empty();
         }
-        // From the few rows over the threshold, those that no newer figure of their disk replaced: one probe of the
-        // disk's newest figure each (a NOT EXISTS became a hash anti-join over every figure: 630 ms at 1,200,000
-        // figures, 9,000 full disks). The threshold is
-        // written into the statement, not bound: so the planner can use the console's partial index on it (V16).
+        // The threshold is written into the statement, not bound: so the planner can use the partial indexes on it.
         String sql = """
-                WITH full_disks AS (
-                    SELECT s.agent_id, s.mountpoint, s.used_percent
-                    FROM storage_metrics s
-                    WHERE s.used_percent > %d
-                      AND s.created_at = (SELECT max(n.created_at) FROM storage_metrics n
-                                          WHERE n.agent_id = s.agent_id AND n.mountpoint = s.mountpoint))
+                WITH full_disks AS (%s)
                 SELECT (SELECT count(*) FROM full_disks) AS disks,
                        (SELECT count(DISTINCT agent_id) FROM full_disks) AS agents,
                        f.agent_id, a.hostname, f.mountpoint, f.used_percent::numeric(5, 2) AS used_percent
@@ -213,7 +205,7 @@ public final class OverviewRepository {
                 LEFT JOIN (SELECT * FROM full_disks ORDER BY used_percent DESC, agent_id, mountpoint LIMIT ?) f ON true
                 LEFT JOIN agents a ON a.id = f.agent_id
                 ORDER BY f.used_percent DESC NULLS LAST, f.agent_id, f.mountpoint
-                """.formatted(FullDisks.THRESHOLD_PERCENT);
+                """.formatted(fullDisksSql(capabilities).formatted(FullDisks.THRESHOLD_PERCENT));
         long[] totals = {0, 0};
         List<FullDisks.Disk> disks = new ArrayList<>();
         query(sql, List.of(fullest), rs -> {
@@ -227,6 +219,26 @@ public final class OverviewRepository {
             return null;
         });
         return Optional.of(new FullDisks(totals[0], totals[1], disks));
+    }
+
+    /**
+     * The disks whose newest figure is over the threshold (left as {@code %d}). The console's schema keeps each disk's
+     * newest figure (V19's storage_latest): the full ones are read from its partial index, however long the
+     * history. Elsewhere, from the figures over the threshold (the console's V16 partial index, before V19),
+     * those that no newer figure of their disk replaced: one probe of the disk's newest figure each (a NOT EXISTS
+     * became a hash anti-join over every figure: 630 ms at 1,200,000 figures), which grows with the history of
+     * disks that stay full.
+     */
+    private static String fullDisksSql(Capabilities capabilities) {
+        return capabilities.has(Feature.STORAGE_LATEST) ? """
+                SELECT l.agent_id, l.mountpoint, l.used_percent FROM storage_latest l WHERE l.used_percent > %d
+                """ : """
+                SELECT s.agent_id, s.mountpoint, s.used_percent
+                FROM storage_metrics s
+                WHERE s.used_percent > %d
+                  AND s.created_at = (SELECT max(n.created_at) FROM storage_metrics n
+                                      WHERE n.agent_id = s.agent_id AND n.mountpoint = s.mountpoint)
+                """;
     }
 
     /**

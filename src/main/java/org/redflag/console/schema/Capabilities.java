@@ -36,7 +36,8 @@ public record Capabilities(
     public static final Capabilities CONSOLE_SCHEMA = new Capabilities(SchemaKind.CONSOLE,
             EnumSet.of(Feature.SUBSYSTEMS_TABLE, Feature.LOG_SUBSYSTEM, Feature.LOG_METADATA,
                     Feature.LOG_IDEMPOTENCY_KEY, Feature.ONE_ACTIVE_INDEX, Feature.REBOOT_REQUIRED,
-                    Feature.STORAGE_METRICS, Feature.DOCKER_IMAGES, Feature.SYSTEM_INFO, Feature.LIVE_TRIGGERS),
+                    Feature.STORAGE_METRICS, Feature.STORAGE_LATEST, Feature.DOCKER_IMAGES, Feature.SYSTEM_INFO,
+                    Feature.LIVE_TRIGGERS),
             Optional.empty(), 0, Set.of(), List.of(), DatabaseRole.UNCHECKED);
 
     /** The same database as seen by another role. */

@@ -36,6 +36,8 @@ public enum Feature {
     COMMAND_EXPIRES_AT("command expiry"),
     /** storage_metrics (RedFlag 021, console V1). */
     STORAGE_METRICS("storage metrics"),
+    /** storage_latest (console V19): each disk's newest storage figure, kept by triggers on storage_metrics. */
+    STORAGE_LATEST("newest storage figure per disk"),
     /** docker_images (RedFlag 018, console V1, in different shapes). */
     DOCKER_IMAGES("docker images"),
     /** system_info (console V1): the newest system scan of each agent. */

@@ -74,6 +74,8 @@ public final class SchemaProbe {
         addIf(features, Feature.COMMAND_IDEMPOTENCY_KEY, has(columns, "agent_commands", "idempotency_key"));
         addIf(features, Feature.COMMAND_EXPIRES_AT, has(columns, "agent_commands", "expires_at"));
         addIf(features, Feature.STORAGE_METRICS, tables.contains("storage_metrics"));
+        // Only the console's own V19 keeps it (its triggers come with the table, in one script).
+        addIf(features, Feature.STORAGE_LATEST, kind == SchemaKind.CONSOLE && tables.contains("storage_latest"));
         addIf(features, Feature.DOCKER_IMAGES, tables.contains("docker_images"));
         addIf(features, Feature.SYSTEM_INFO, tables.contains("system_info"));
         addIf(features, Feature.AGENT_SPECS, tables.contains("agent_specs"));

@@ -61,6 +61,14 @@ class BenchCommandTest {
         assertThat(db.queryLong("""
                 SELECT count(*) FROM (SELECT 1 FROM agent_commands WHERE status IN ('pending', 'sent')
                                       GROUP BY agent_id, command_type HAVING count(*) > 1) d""")).isZero();
+        // Generated with storage_metrics' triggers off, storage_latest still holds each disk's newest figure.
+        assertThat(db.queryLong("SELECT count(*) FROM storage_latest")).isGreaterThanOrEqualTo(600);
+        assertThat(db.queryLong("""
+                WITH kept AS (SELECT agent_id, mountpoint, metric_id, used_percent, created_at FROM storage_latest),
+                     newest AS (SELECT DISTINCT ON (agent_id, mountpoint) agent_id, mountpoint, id, used_percent, created_at
+                                FROM storage_metrics ORDER BY agent_id, mountpoint, created_at DESC, id DESC)
+                SELECT count(*) FROM ((TABLE kept EXCEPT TABLE newest) UNION ALL (TABLE newest EXCEPT TABLE kept)) d
+                """)).isZero();
     }
 
     /**

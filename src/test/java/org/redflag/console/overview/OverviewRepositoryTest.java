@@ -2,6 +2,7 @@ package org.redflag.console.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +38,39 @@ class OverviewRepositoryTest {
 
         Capabilities schema = SchemaProbe.probe(db.dataSource());
         assertMatchesRecount(db, schema, Clock.fixed(now, ZONE));
+    }
+
+    @Test
+    void aDiskIsFullByItsNewestFigureAsFiguresGoOverAndBackUnderAndAreDeleted() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        generateConsoleFleet(db, now);
+        Capabilities schema = SchemaProbe.probe(db.dataSource());
+        Clock clock = Clock.fixed(now, ZONE);
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), schema, TIMEOUT, clock);
+        OverviewRecount recount = new OverviewRecount(db, schema, clock);
+        UUID agent = RedFlagFixtures.agent(db, 0);
+        long fullBefore = overview.fullDisks(3).orElseThrow().disks();
+        assertThat(schema.has(Feature.STORAGE_LATEST)).as("the console's schema keeps each disk's newest figure").isTrue();
+
+        addFigure(db, agent, 100, now.plusSeconds(60));
+        FullDisks full = overview.fullDisks(3).orElseThrow();
+        assertThat(full).isEqualTo(recount.fullDisks(3));
+        assertThat(full.disks()).isEqualTo(fullBefore + 1);
+        assertThat(full.fullest().get(0)).isEqualTo(new FullDisks.Disk(agent, "host-0001", "/data", new BigDecimal("100.00")));
+
+        addFigure(db, agent, 20, now.plusSeconds(120));
+        assertThat(overview.fullDisks(3).orElseThrow()).as("back under the threshold")
+                .isEqualTo(recount.fullDisks(3)).extracting(FullDisks::disks).isEqualTo(fullBefore);
+
+        db.execute("DELETE FROM storage_metrics WHERE agent_id = '" + agent + "' AND mountpoint = '/data' AND used_percent = 20");
+        assertThat(overview.fullDisks(3).orElseThrow()).as("its newest figure deleted, the full one before it counts")
+                .isEqualTo(recount.fullDisks(3)).extracting(FullDisks::disks).isEqualTo(fullBefore + 1);
+    }
+
+    private static void addFigure(TestDatabase db, UUID agent, double usedPercent, Instant at) {
+        db.execute("INSERT INTO storage_metrics (agent_id, mountpoint, total_bytes, used_bytes, available_bytes, "
+                + "used_percent, created_at) VALUES ('" + agent + "', '/data', 1000, 0, 0, " + usedPercent + ", '" + at + "')");
     }
 
     @ParameterizedTest
