@@ -27,7 +27,7 @@ final class MigrationStatusCommand extends MigrationsCommand.Subcommand {
     @Override
     int run(ConsoleContext context, PrintWriter out) {
         MigrationOverview overview = context.migrations().overview();
-        List<InvalidIndex> invalid = context.migrations().invalidIndexes();
+        List<InvalidIndex> invalid = context.migrations().invalidIndexes(overview);
         boolean clean = overview.clean() && invalid.isEmpty();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();

@@ -63,10 +63,15 @@ public final class MigrationService {
      * RedFlag database, whose indexes the audit judges against RedFlag's scripts.
      */
     public List<InvalidIndex> invalidIndexes() {
+        return foreignSchema() ? List.of() : invalidIndexes(overview());
+    }
+
+    /** The same, for a caller that has just read the overview: Flyway's record is not read a second time. */
+    public List<InvalidIndex> invalidIndexes(MigrationOverview overview) {
         if (foreignSchema()) {
             return List.of();
         }
-        List<MigrationStatus> unfinished = overview().migrations().stream().filter(m -> m.pending() || m.failed())
+        List<MigrationStatus> unfinished = overview.migrations().stream().filter(m -> m.pending() || m.failed())
                 .toList();
         try {
             return InvalidIndex.read(migrator.dataSource(), unfinished, migrator::scriptText);

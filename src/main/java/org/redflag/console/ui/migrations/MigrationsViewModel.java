@@ -79,7 +79,10 @@ public final class MigrationsViewModel {
 
     public void refresh() {
         busy.set(true);
-        executor.submit(() -> new Refreshed(migrations.overview(), migrations.invalidIndexes()), refreshed -> {
+        executor.submit(() -> {
+            MigrationOverview overview = migrations.overview();
+            return new Refreshed(overview, migrations.invalidIndexes(overview));
+        }, refreshed -> {
             show(refreshed.overview());
             invalidIndexes.setAll(refreshed.invalid().stream().map(InvalidIndex::sentence).toList());
             busy.set(false);
