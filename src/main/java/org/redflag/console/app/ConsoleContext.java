@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.FlywayException;
 import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.Database;
 import org.redflag.console.db.DatabaseHealth;
@@ -30,9 +29,7 @@ import org.redflag.console.migration.ReplaySource;
 import org.redflag.console.migration.LegacyAudit;
 import org.redflag.console.migration.MigrationService;
 import org.redflag.console.schema.Capabilities;
-import org.redflag.console.schema.DatabaseRole;
 import org.redflag.console.schema.SchemaKind;
-import org.redflag.console.schema.SchemaProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +62,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final MigrationService migrations;
     private final LegacyAudit legacyAudit;
     private final ReplayAudit replayAudit = ReplayAudit.embedded();
+    private volatile boolean schemaCheckedWithoutFlyway;
 
     /** The repositories speak the schema the probe found; an empty database is about to become the console's. */
     private ConsoleContext(ConsoleSettings settings, Database database, Clock clock, Capabilities found) {
@@ -104,74 +102,15 @@ public final class ConsoleContext implements AutoCloseable {
         StartupTimeline.mark(settings.target() instanceof org.redflag.console.db.DatabaseTarget.Embedded
                 ? "embedded server up" : "connected");
         try {
-            Capabilities found = prepareSchema(settings, database);
-            ConsoleContext context = new ConsoleContext(settings, database, clock, found);
+            SchemaPreparation.Prepared prepared = SchemaPreparation.prepare(settings, database);
+            ConsoleContext context = new ConsoleContext(settings, database, clock, prepared.found());
+            context.schemaCheckedWithoutFlyway = prepared.checkedWithoutFlyway();
             context.seedDemoFleet();
             StartupTimeline.mark("database ready");
             return context;
         } catch (ConnectionProblem | RuntimeException e) {
             database.close();
             throw e;
-        }
-    }
-
-    /**
-     * Finds out what the database is, and migrates only the console's own schema or an empty database
-     * (unless told not to). A RedFlag database is never migrated: the console works on it as it is.
-     */
-    private static Capabilities prepareSchema(ConsoleSettings settings, Database database) throws ConnectionProblem {
-        Capabilities found = probe(settings, database);
-        StartupTimeline.mark("schema probed");
-        LOG.info("Connected to {}: {}", database.describe(), found.describe());
-        boolean ours = found.kind() == SchemaKind.CONSOLE || found.kind() == SchemaKind.EMPTY;
-        if (!settings.migrate() || !ours) {
-            return found;
-        }
-        if (!found.role().may(DatabaseRole.Action.MIGRATE)) {
-            // An operator, a viewer or a read-only profile: Flyway would fail on the first pending script. The Migrations view says
-            // what is pending and why this role cannot apply it.
-            LOG.info("Not migrating: {}", found.role().refusal(DatabaseRole.Action.MIGRATE).orElse(""));
-            return found;
-        }
-        SchemaMigrator migrator = new SchemaMigrator(database.dataSource());
-        try {
-            var result = migrator.migrate();
-            // The result says where the schema is: asking Flyway's info again would read the history twice.
-            LOG.info("Schema at version {} ({} migrations applied now)",
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion
-                            : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none",
-                    result.migrationsExecuted);
-            StartupTimeline.mark("migrated");
-        } catch (FlywayException e) {
-            // A script that ran outside a transaction (CREATE INDEX CONCURRENTLY) may have left an INVALID index.
-            String left = leftIndexes(migrator);
-            throw new ConnectionProblem(ConnectionProblem.Kind.SCHEMA_MIGRATION_FAILED,
-                    "The database schema could not be brought up to date: " + firstLine(e.getMessage()) + "."
-                            + (left.isEmpty() ? " Nothing of the failed migration was kept." : left)
-                            + " Start with --no-migrate to inspect the database as it is, and see the Migrations "
-                            + "view for details.", e);
-        }
-        return probe(settings, database);
-    }
-
-    private static String leftIndexes(SchemaMigrator migrator) {
-        try {
-            return new MigrationService(migrator).invalidIndexes().stream().map(i -> " " + i.sentence())
-                    .collect(java.util.stream.Collectors.joining());
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** What the catalog says, held to reading when the connection's profile is read-only. */
-    private static Capabilities probe(ConsoleSettings settings, Database database) throws ConnectionProblem {
-        try {
-            Capabilities found = SchemaProbe.probe(database.dataSource());
-            return settings.readOnlyProfile().map(name -> found.withRole(found.role().readOnlyUnder(name)))
-                    .orElse(found);
-        } catch (SQLException e) {
-            throw new ConnectionProblem(ConnectionProblem.Kind.OTHER, "Connected, but the database's catalog could "
-                    + "not be read (" + e.getMessage().strip() + "). Check that the user may read it.", e);
         }
     }
 
@@ -183,15 +122,6 @@ public final class ConsoleContext implements AutoCloseable {
                 LOG.warn("Could not seed the demo fleet", e);
             }
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     public ConsoleSettings settings() {
@@ -224,7 +154,7 @@ public final class ConsoleContext implements AutoCloseable {
      * and restart the background work so live refresh follows what is there now.
      */
     public void schemaChanged() throws ConnectionProblem {
-        Capabilities found = probe(settings, database);
+        Capabilities found = SchemaPreparation.probe(settings, database);
         synchronized (this) {
             this.capabilities = found.kind() == capabilities.kind() ? found : capabilities;
             if (backgroundWork != null) {
@@ -232,6 +162,14 @@ public final class ConsoleContext implements AutoCloseable {
                 backgroundWork = BackgroundWork.start(this);
             }
         }
+    }
+
+    /**
+     * The start found the record matching this build's scripts exactly without asking Flyway: the views may open at
+     * once, and Flyway's own validation ({@link MigrationService#validate}) is the window's to run, in the background.
+     */
+    public boolean schemaCheckedWithoutFlyway() {
+        return schemaCheckedWithoutFlyway;
     }
 
     public Database database() {

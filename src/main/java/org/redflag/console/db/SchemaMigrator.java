@@ -113,6 +113,18 @@ public final class SchemaMigrator {
         return flyway().migrate();
     }
 
+    /**
+     * Whether the record already matches this build's scripts exactly, read without configuring Flyway (one query,
+     * see {@link UpToDateCheck}); only for the console's own scripts, anything else is a question for Flyway.
+     */
+    public UpToDateCheck.Verdict upToDateWithoutFlyway() {
+        if (ownSchema != null || !locations.equals(List.of(DEFAULT_LOCATION))) {
+            return UpToDateCheck.Verdict.askFlyway("not the console's own scripts");
+        }
+        return UpToDateCheck.check(dataSource, ShippedScripts.in(SchemaMigrator.class.getClassLoader(),
+                stripPrefix(DEFAULT_LOCATION)));
+    }
+
     /** Migrates with callbacks that watch each script (progress, logs); the configuration is otherwise the same. */
     public MigrateResult migrate(Callback... callbacks) {
         return configure().callbacks(callbacks).load().migrate();
