@@ -19,7 +19,6 @@ import org.redflag.console.db.ConnectionProblem;
 import org.redflag.console.db.DatabaseTarget;
 import org.redflag.console.errors.ErrorReporter;
 import org.redflag.console.history.ConsoleArea;
-import org.redflag.console.migration.MigrationOverview;
 
 /**
  * How the window gets its database and changes it: the picker at start (when profiles are saved), opening in the
@@ -204,21 +203,28 @@ final class ConnectionFlow {
             }
         });
         ErrorReporter openedDoor = door;
+        if (opened.schemaCheckedWithoutFlyway()) {
+            // The record matched this build's scripts: the views open now, Flyway validates once they show rows.
+            openViews(opened, true);
+            catalogue.afterFirstRows(() -> FlywayValidation.run(opened, executor, openedDoor, status));
+            return;
+        }
         // Support staff often open someone else's database with --no-migrate: find out first whether the
         // console's own views can work on it, instead of letting them fail query after query.
-        executor.submit(() -> opened.migrations().overview(), overview -> openViews(opened, overview),
+        executor.submit(() -> opened.migrations().overview(), overview -> {
+                    StartupTimeline.mark("migrations read");
+                    openViews(opened, WindowStatus.readyForViews(opened, overview));
+                },
                 failure -> {
                     openedDoor.report(ConsoleArea.MIGRATIONS, failure);
-                    openViews(opened, null);
+                    openViews(opened, WindowStatus.readyForViews(opened, null));
                 });
     }
 
-    private void openViews(ConsoleContext opened, MigrationOverview overview) {
+    private void openViews(ConsoleContext opened, boolean ready) {
         if (context != opened) {
             return;
         }
-        StartupTimeline.mark("migrations read");
-        boolean ready = WindowStatus.readyForViews(opened, overview);
         catalogue = new ConsoleViews(opened, executor, door, clock, navigator, views, status);
         catalogue.register(ready);
         if (ready) {

@@ -36,6 +36,7 @@ final class ConsoleViews {
     private AgentsWiring agents;
     private OverviewScreen overview;
     private HistoryView historyView;
+    private Runnable afterFirstRows = () -> { };
 
     ConsoleViews(ConsoleContext opened, BackgroundExecutor executor, ErrorReporter errors, Clock clock,
             Navigator navigator, ViewNavigation views, WindowStatus status) {
@@ -53,9 +54,9 @@ final class ConsoleViews {
         schemaReady = readyForViews;
         agents = new AgentsWiring(opened, executor, errors, clock, failure -> errors.report(ConsoleArea.AGENTS, failure));
         // The status bar's counts (Flyway's record, the agents) wait for the first page instead of competing.
-        agents.afterFirstPage(this::refreshStatus);
+        agents.afterFirstPage(this::firstRowsShown);
         overview = new OverviewScreen(opened, executor, errors, clock, navigator);
-        overview.afterFirstFigures(this::refreshStatus);
+        overview.afterFirstFigures(this::firstRowsShown);
 
         views.add("Overview", whenSchemaReady("Overview", overview::view));
         views.add("Agents", whenSchemaReady("Agents", agents::view));
@@ -115,6 +116,18 @@ final class ConsoleViews {
 
     private Node schemaNotReady(String view) {
         return SchemaNotReadyPane.of(view, status.schemaText(), () -> views.show("Migrations"));
+    }
+
+    /** Work that waits until the first view shows its rows (or figures), run once. */
+    void afterFirstRows(Runnable work) {
+        afterFirstRows = work;
+    }
+
+    private void firstRowsShown() {
+        refreshStatus();
+        Runnable work = afterFirstRows;
+        afterFirstRows = () -> { };
+        work.run();
     }
 
     private void refreshStatus() {
