@@ -54,6 +54,12 @@ public final class OverviewRepository {
                 fullDisks(FULLEST), pendingUpdates());
     }
 
+    /** The cheap figures, for the Overview to show before the rest (see {@link FirstFigures}). */
+    public FirstFigures firstFigures() throws SQLException {
+        Instant readAt = clock.instant();
+        return new FirstFigures(readAt, agents(), commands(), pendingUpdates());
+    }
+
     public boolean hasAgents() throws SQLException {
         return query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
     }

@@ -49,6 +49,7 @@ final class OverviewCharts extends VBox {
         choices.setAlignment(Pos.CENTER_LEFT);
         totals.setId("overview-scan-totals");
         totals.getStyleClass().add("muted");
+        totals.setText("…");
         HBox.setHgrow(hours, Priority.ALWAYS);
         HBox.setHgrow(days, Priority.ALWAYS);
         hours.setTitle("Last 24 hours, per hour (hour of day)");

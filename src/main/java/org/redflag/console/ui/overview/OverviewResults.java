@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.redflag.console.history.HistoryFilter;
-import org.redflag.console.overview.FleetOverview;
 import org.redflag.console.overview.FullDisks;
 import org.redflag.console.overview.PendingUpdates;
 import org.redflag.console.overview.ScanActivity;
@@ -37,6 +36,9 @@ final class OverviewResults extends VBox {
         fullest.setId("overview-fullest");
         severities.setId("overview-severities");
         failures.setId("overview-failures");
+        for (VBox list : java.util.List.of(fullest, severities, failures)) {
+            list.getChildren().setAll(reading());
+        }
         getChildren().setAll(OverviewView.columns(
                 OverviewView.card("Storage", new VBox(8, fullDisks, fullest)),
                 OverviewView.card("Updates", new VBox(8, updates, severities)),
@@ -46,13 +48,27 @@ final class OverviewResults extends VBox {
         updates.setOnAction(e -> navigator.open(new UpdatesRequest(null, null)));
     }
 
-    void show(FleetOverview figures) {
-        showDisks(figures);
-        showUpdates(figures);
-        showFailures(figures.scans());
+    /** The parts read since {@code before}; the others stay as they are (a placeholder until first read). */
+    void show(OverviewFigures before, OverviewFigures figures) {
+        if (OverviewView.arrived(before.disks(), figures.disks())) {
+            showDisks(figures);
+        }
+        if (OverviewView.arrived(before.updates(), figures.updates())) {
+            showUpdates(figures);
+        }
+        if (OverviewView.arrived(before.scans(), figures.scans())) {
+            showFailures(figures.scans());
+        }
     }
 
-    private void showDisks(FleetOverview figures) {
+    /** The placeholder of a list whose figure is not read yet. */
+    static Label reading() {
+        Label label = muted("…");
+        label.getStyleClass().add("overview-reading");
+        return label;
+    }
+
+    private void showDisks(OverviewFigures figures) {
         if (figures.disks().isEmpty()) {
             notInSchema(fullDisks, fullest, "This database keeps no storage figures (RedFlag before 021).");
             return;
@@ -75,7 +91,7 @@ final class OverviewResults extends VBox {
         }
     }
 
-    private void showUpdates(FleetOverview figures) {
+    private void showUpdates(OverviewFigures figures) {
         if (figures.updates().isEmpty()) {
             notInSchema(updates, severities, "This database keeps no package state.");
             return;

@@ -50,19 +50,28 @@ public final class OverviewScreen {
         });
     }
 
-    /** The view, built when first shown; its first figures end the start-up's timeline. */
+    /**
+     * The view, built when first shown: its first figures on screen end the start-up's timeline; the work that waits
+     * for them (the status bar's counts, Flyway's validation) waits for the whole first read, so as not to compete.
+     */
     public OverviewView view() {
         OverviewView view = new OverviewView(model, navigator, clock);
         model.figuresProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends org.redflag.console.overview.FleetOverview> obs,
-                    org.redflag.console.overview.FleetOverview was, org.redflag.console.overview.FleetOverview now) {
+            public void changed(javafx.beans.value.ObservableValue<? extends OverviewFigures> obs, OverviewFigures was,
+                    OverviewFigures now) {
                 obs.removeListener(this);
-                Platform.runLater(() -> {
-                    org.redflag.console.app.StartupTimeline.finish("first overview shown");
+                Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first overview shown"));
+            }
+        });
+        model.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now && model.figuresProperty().get() != null) {
+                    obs.removeListener(this);
                     afterFirstFigures.run();
                     afterFirstFigures = () -> { };
-                });
+                }
             }
         });
         return view;

@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import org.redflag.console.fleet.Presence;
 import org.redflag.console.overview.AgentCounts;
 import org.redflag.console.overview.CommandCounts;
-import org.redflag.console.overview.FleetOverview;
 import org.redflag.console.overview.Share;
 import org.redflag.console.ui.Formats;
 import org.redflag.console.ui.Navigator;
@@ -72,6 +71,10 @@ public final class OverviewView extends BorderPane {
         refresh.setTooltip(ViewKeys.refreshTip());
         byOs.setId("overview-by-os");
         byVersion.setId("overview-by-version");
+        // Until its figure is read, each list says so (the tiles show "…").
+        for (VBox list : List.of(byOs, byVersion, commandStates)) {
+            list.getChildren().setAll(OverviewResults.reading());
+        }
     }
 
     private void layoutParts() {
@@ -129,9 +132,9 @@ public final class OverviewView extends BorderPane {
 
     private void setupBindings() {
         refresh.disableProperty().bind(model.loadingProperty());
-        model.figuresProperty().addListener((obs, old, figures) -> show(figures));
+        model.figuresProperty().addListener((obs, old, figures) -> show(old, figures));
         if (model.figuresProperty().get() != null) {
-            show(model.figuresProperty().get());
+            show(null, model.figuresProperty().get());
         }
     }
 
@@ -150,9 +153,34 @@ public final class OverviewView extends BorderPane {
         stuck.setOnAction(e -> navigator.open(OperationsRequest.stuck()));
     }
 
-    private void show(FleetOverview figures) {
-        updated.setText("Updated " + Formats.absolute(figures.readAt(), clock) + " · refreshes when the fleet changes");
-        AgentCounts agents = figures.agents();
+    /** Each part read since {@code was} (all of them when null); a part not read yet keeps its placeholder. */
+    private void show(OverviewFigures was, OverviewFigures figures) {
+        OverviewFigures before = was == null ? OverviewFigures.NONE : was;
+        if (arrived(before.agents(), figures.agents())) {
+            updated.setText("Updated " + Formats.absolute(figures.readAt(), clock) + " · refreshes when the fleet changes");
+            showPresence(figures.agents());
+        }
+        if (arrived(before.byOs(), figures.byOs())) {
+            shares(byOs, "overview-os-", figures.byOs(), value -> new AgentsRequest(null, value, null, null));
+        }
+        if (arrived(before.byVersion(), figures.byVersion())) {
+            shares(byVersion, "overview-version-", figures.byVersion(), value -> new AgentsRequest(null, null, value, null));
+        }
+        if (arrived(before.commands(), figures.commands())) {
+            showCommands(figures.commands());
+        }
+        if (arrived(before.scans(), figures.scans())) {
+            charts.show(figures.scans());
+        }
+        results.show(before, figures);
+    }
+
+    /** A part is redrawn only when a read replaced it (each read makes new values). */
+    static boolean arrived(Object before, Object now) {
+        return now != null && now != before;
+    }
+
+    private void showPresence(AgentCounts agents) {
         total.show(number(agents.total()), "registered", "Every agent: open Agents");
         online.show(number(agents.online()), percent(agents.online(), agents.total()) + " seen in the last "
                 + Presence.ONLINE_WINDOW.toMinutes() + " min", "Open the agents online");
@@ -162,13 +190,6 @@ public final class OverviewView extends BorderPane {
                 "Open the stale agents: they will not answer scans");
         reboot.show(number(agents.rebootRequired()), percent(agents.rebootRequired(), agents.total()) + " of the fleet",
                 "Open the agents that need a reboot");
-        shares(byOs, "overview-os-", figures.byOs(), agents.total(),
-                value -> new AgentsRequest(null, value, null, null));
-        shares(byVersion, "overview-version-", figures.byVersion(), agents.total(),
-                value -> new AgentsRequest(null, null, value, null));
-        showCommands(figures.commands());
-        charts.show(figures.scans());
-        results.show(figures);
     }
 
     private void showCommands(CommandCounts commands) {
@@ -186,8 +207,10 @@ public final class OverviewView extends BorderPane {
                 .toList());
     }
 
-    private void shares(VBox list, String idPrefix, List<Share> shares, long whole,
+    /** The shares cover every agent ("other" holds the rest), so they sum to the fleet. */
+    private void shares(VBox list, String idPrefix, List<Share> shares,
             java.util.function.Function<String, AgentsRequest> request) {
+        long whole = shares.stream().mapToLong(Share::agents).sum();
         list.getChildren().setAll(shares.stream().map(share -> {
             String name = share.isOther() ? "other" : share.value();
             // An id is a CSS selector: "0.1.27" would read as classes.
