@@ -20,15 +20,30 @@ public final class EarlyOpening {
             Clock clock) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return ConsoleContext.open(settings, password, clock);
+                ConsoleContext context = ConsoleContext.open(settings, password, clock);
+                readOverviewAhead(context);
+                return context;
             } catch (ConnectionProblem problem) {
                 throw new CompletionException(problem);
             }
-        }, work -> {
-            Thread thread = new Thread(work, "console-open");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        }, EarlyOpening::onOwnThread);
+    }
+
+    /**
+     * The window opens on the Overview when the fleet has agents: its first figures are read while JavaFX is still
+     * starting (the database is usually ready first), so the first showing finds them read. On a schema the views
+     * cannot read yet, the read fails and the Overview reads as it would have.
+     */
+    private static void readOverviewAhead(ConsoleContext context) {
+        if (context.capabilities().isConsole() || context.capabilities().isRedFlag()) {
+            context.overview().readFirstFiguresAhead(EarlyOpening::onOwnThread);
+        }
+    }
+
+    private static void onOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "console-open");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Waits for it; a failure comes out as it would from {@link ConsoleContext#open}. */

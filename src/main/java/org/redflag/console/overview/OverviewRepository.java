@@ -36,12 +36,14 @@ public final class OverviewRepository {
     private final Capabilities capabilities;
     private final Duration commandTimeout;
     private final Clock clock;
+    private final FirstFiguresAhead ahead;
 
     public OverviewRepository(DataSource dataSource, Capabilities capabilities, Duration commandTimeout, Clock clock) {
         this.dataSource = dataSource;
         this.capabilities = capabilities;
         this.commandTimeout = commandTimeout;
         this.clock = clock;
+        this.ahead = new FirstFiguresAhead(clock);
     }
 
     /** How many of the fullest disks the Overview names. */
@@ -56,12 +58,23 @@ public final class OverviewRepository {
 
     /** The cheap figures, for the Overview to show before the rest (see {@link FirstFigures}). */
     public FirstFigures firstFigures() throws SQLException {
-        Instant readAt = clock.instant();
-        return new FirstFigures(readAt, agents(), commands(), pendingUpdates());
+        Optional<FirstFigures> early = ahead.take();
+        return early.isPresent() ? early.get() : readFirstFigures();
+    }
+
+    private FirstFigures readFirstFigures() throws SQLException {
+        return new FirstFigures(clock.instant(), agents(), commands(), pendingUpdates());
+    }
+
+    /** Starts reading the first figures for the next {@link #firstFigures} now (see {@link FirstFiguresAhead}). */
+    public void readFirstFiguresAhead(java.util.concurrent.Executor executor) {
+        ahead.start(this::readFirstFigures, executor);
     }
 
     public boolean hasAgents() throws SQLException {
-        return query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
+        Optional<FirstFigures> early = ahead.peek();
+        return early.isPresent() ? early.get().agents().total() > 0
+                : query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
     }
 
     /** Online, offline, stale and reboot required, in one pass over the agents. */

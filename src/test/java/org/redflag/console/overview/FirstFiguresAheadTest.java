@@ -1,0 +1,61 @@
+package org.redflag.console.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.redflag.console.schema.Capabilities;
+import org.redflag.console.testing.Fleets;
+import org.redflag.console.testing.MutableClock;
+import org.redflag.console.testing.TestDatabase;
+import org.redflag.console.testing.TestPostgres;
+
+/**
+ * The first figures read while the window starts are what its first Overview shows, once; later reads, and a first
+ * showing long after, read the database again.
+ */
+class FirstFiguresAheadTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:30:00Z");
+
+    @Test
+    void theFiguresReadAheadAreTakenOnceThenTheDatabaseIsReadAgain() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
+                Duration.ofHours(2), new MutableClock(NOW));
+        overview.readFirstFiguresAhead(Runnable::run);
+        Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
+
+        assertThat(overview.hasAgents()).isTrue();
+        assertThat(overview.firstFigures().agents().total()).isEqualTo(1);
+        assertThat(overview.firstFigures().agents().total()).isEqualTo(2);
+    }
+
+    @Test
+    void figuresReadAheadLongBeforeTheFirstShowingAreReadAgain() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        MutableClock clock = new MutableClock(NOW);
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
+                Duration.ofHours(2), clock);
+        overview.readFirstFiguresAhead(Runnable::run);
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        clock.advance(FirstFiguresAhead.KEPT.plusSeconds(1));
+
+        assertThat(overview.hasAgents()).isTrue();
+        assertThat(overview.firstFigures().agents().total()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadAheadThatFailedIsReadAgain() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase();
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
+                Duration.ofHours(2), new MutableClock(NOW));
+        overview.readFirstFiguresAhead(Runnable::run);
+        db.migrated();
+
+        assertThat(overview.hasAgents()).isFalse();
+        assertThat(overview.firstFigures().agents().total()).isZero();
+    }
+}
