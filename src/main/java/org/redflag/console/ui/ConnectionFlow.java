@@ -206,7 +206,7 @@ final class ConnectionFlow {
         if (opened.schemaCheckedWithoutFlyway()) {
             // The record matched this build's scripts: the views open now, Flyway validates once they show rows.
             openViews(opened, true);
-            catalogue.afterFirstRows(() -> FlywayValidation.run(opened, executor, openedDoor, status));
+            catalogue.afterFirstRows(() -> FlywayValidation.run(opened, executor, openedDoor, status::refresh));
             return;
         }
         // Support staff often open someone else's database with --no-migrate: find out first whether the

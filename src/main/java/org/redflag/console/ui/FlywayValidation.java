@@ -18,11 +18,12 @@ final class FlywayValidation {
     private FlywayValidation() {
     }
 
-    static void run(ConsoleContext opened, BackgroundExecutor executor, ErrorReporter door, WindowStatus status) {
+    /** @param found run when there are problems (the status bar reads the schema's line again) */
+    static void run(ConsoleContext opened, BackgroundExecutor executor, ErrorReporter door, Runnable found) {
         executor.submitLong(() -> opened.migrations().validate(), problems -> {
             if (!problems.isEmpty()) {
                 door.report(ConsoleArea.MIGRATIONS, sentence(problems), null, null);
-                status.refresh();
+                found.run();
             }
         }, failure -> door.report(ConsoleArea.MIGRATIONS, failure));
     }
