@@ -44,11 +44,6 @@ final class FirstFiguresAhead {
         return fresh(ahead.getAndSet(null));
     }
 
-    /** The same, left for {@link #take}. */
-    Optional<FirstFigures> peek() {
-        return fresh(ahead.get());
-    }
-
     private Optional<FirstFigures> fresh(CompletableFuture<FirstFigures> early) {
         if (early == null) {
             return Optional.empty();

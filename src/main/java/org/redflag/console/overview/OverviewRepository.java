@@ -71,10 +71,13 @@ public final class OverviewRepository {
         ahead.start(this::readFirstFigures, executor);
     }
 
+    /** The first figures read ahead, if they were and are fresh; taken: the next {@link #firstFigures} reads. */
+    public Optional<FirstFigures> takeFirstFiguresReadAhead() {
+        return ahead.take();
+    }
+
     public boolean hasAgents() throws SQLException {
-        Optional<FirstFigures> early = ahead.peek();
-        return early.isPresent() ? early.get().agents().total() > 0
-                : query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
+        return query("SELECT EXISTS (SELECT 1 FROM agents)", List.of(), rs -> rs.getBoolean(1)).get(0);
     }
 
     /** Online, offline, stale and reboot required, in one pass over the agents. */

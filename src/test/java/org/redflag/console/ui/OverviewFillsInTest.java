@@ -92,6 +92,37 @@ class OverviewFillsInTest {
         FxToolkit.setupFixture(() -> javafx.stage.Window.getWindows().stream().toList().forEach(javafx.stage.Window::hide));
     }
 
+    @Test
+    void figuresReadWhileTheWindowStartedShowAtOnceAndTheFirstReadReadsOnlyTheRest(FxRobot robot) throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        HeldExecutor held = new HeldExecutor(robot);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
+                Duration.ofHours(2), clock);
+        OverviewViewModel model = new OverviewViewModel(overview, held, failure -> {
+            throw new AssertionError(failure);
+        });
+        var readWhileStarting = overview.firstFigures();
+        robot.interact(() -> model.seed(readWhileStarting));
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new javafx.scene.Scene(new OverviewView(model, request -> { }, clock), 1100, 700));
+            stage.show();
+        });
+        Fx.waitForNode(robot, "#overview-agents");
+
+        assertThat(figure(robot, "#overview-agents")).isEqualTo("1");
+        assertThat(placeholders(robot)).containsExactly("#overview-by-os", "#overview-by-version",
+                "#overview-fullest", "#overview-failures");
+        assertThat(held.waiting()).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            held.runNext();
+        }
+        assertThat(placeholders(robot)).isEmpty();
+        assertThat(model.loadingProperty().get()).isFalse();
+        FxToolkit.setupFixture(() -> javafx.stage.Window.getWindows().stream().toList().forEach(javafx.stage.Window::hide));
+    }
+
     /** The lists still showing the placeholder of a figure not read yet. */
     private static List<String> placeholders(FxRobot robot) {
         return List.of("#overview-by-os", "#overview-by-version", "#overview-fullest", "#overview-severities",

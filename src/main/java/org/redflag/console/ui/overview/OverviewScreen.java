@@ -44,10 +44,23 @@ public final class OverviewScreen {
      * when there is a fleet to sum up. A failure counts as "no": the Agents view will say what is wrong.
      */
     public void whenFleetKnown(Consumer<Boolean> then) {
-        executor.submit(() -> context.overview().hasAgents(), then::accept, failure -> {
+        // The first figures read while the window started say it, and are shown from the view's first layout on.
+        executor.submit(() -> {
+            var early = context.overview().takeFirstFiguresReadAhead();
+            return early.isPresent() ? new FleetKnown(early.get().agents().total() > 0, early.get())
+                    : new FleetKnown(context.overview().hasAgents(), null);
+        }, known -> {
+            if (known.hasAgents() && known.readAhead() != null) {
+                model.seed(known.readAhead());
+            }
+            then.accept(known.hasAgents());
+        }, failure -> {
             errors.report(ConsoleArea.CONSOLE, failure);
             then.accept(false);
         });
+    }
+
+    private record FleetKnown(boolean hasAgents, org.redflag.console.overview.FirstFigures readAhead) {
     }
 
     /**
@@ -56,6 +69,9 @@ public final class OverviewScreen {
      */
     public OverviewView view() {
         OverviewView view = new OverviewView(model, navigator, clock);
+        if (model.figuresProperty().get() != null) {
+            Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first overview shown"));
+        }
         model.figuresProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends OverviewFigures> obs, OverviewFigures was,

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.redflag.console.overview.FirstFigures;
 import org.redflag.console.overview.OverviewRepository;
 import org.redflag.console.ui.BackgroundExecutor;
 
@@ -34,6 +35,7 @@ public final class OverviewViewModel {
     private boolean showing;
     private boolean outOfDate = true;
     private boolean waiting;
+    private boolean seeded;
 
     public OverviewViewModel(OverviewRepository overview, BackgroundExecutor executor, Consumer<Throwable> onError) {
         this.overview = overview;
@@ -58,6 +60,11 @@ public final class OverviewViewModel {
         }
         outOfDate = false;
         loading.set(true);
+        if (seeded) {
+            seeded = false;
+            readTheRest();
+            return;
+        }
         executor.submit(overview::firstFigures, first -> {
             figures.set(current().with(first));
             readTheRest();
@@ -65,6 +72,15 @@ public final class OverviewViewModel {
             finished();
             onError.accept(failure);
         });
+    }
+
+    /**
+     * The first figures, read before the view was first shown (while the window started): shown from the view's
+     * first layout on, and the first read then reads only the rest.
+     */
+    public void seed(FirstFigures first) {
+        figures.set(current().with(first));
+        seeded = true;
     }
 
     private void readTheRest() {
