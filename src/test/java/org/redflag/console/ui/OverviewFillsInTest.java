@@ -79,7 +79,9 @@ class OverviewFillsInTest {
         assertThat(robot.lookup("#overview-version-0-1-27").tryQuery()).isPresent();
         assertThat(placeholders(robot)).containsExactly("#overview-fullest", "#overview-failures");
 
+        assertThat(robot.lookup("#overview-hours-chart").tryQuery()).isEmpty();
         held.runNext();
+        assertThat(robot.lookup("#overview-hours-chart").tryQuery()).isPresent();
         assertThat(robot.lookup("#overview-failed-storage").tryQuery()).isPresent();
         assertThat(placeholders(robot)).containsExactly("#overview-fullest");
         assertThat(model.loadingProperty().get()).isTrue();

@@ -40,6 +40,7 @@ final class OverviewCharts extends VBox {
     private final StackedBarChart<String, Number> hours = chart("overview-hours-chart");
     private final StackedBarChart<String, Number> days = chart("overview-days-chart");
     private final Label totals = new Label();
+    private final HBox charts;
     private ScanActivity shown;
 
     OverviewCharts(Navigator navigator, Clock clock) {
@@ -54,7 +55,7 @@ final class OverviewCharts extends VBox {
         HBox.setHgrow(days, Priority.ALWAYS);
         hours.setTitle("Last 24 hours, per hour (hour of day)");
         days.setTitle("Last 7 days, per day");
-        HBox charts = new HBox(12, hours, days);
+        charts = new HBox(12, hours, days);
         // Fixed preferences that share the extra width: a preference bound to the row's own width grew the row
         // by the gap at every layout pass.
         hours.setPrefWidth(560);
@@ -64,7 +65,11 @@ final class OverviewCharts extends VBox {
         HBox top = new HBox(12, choices, totals);
         top.setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
-        getChildren().setAll(top, charts);
+        // The charts join the scene with their first figures: styling and laying out two charts is most of the
+        // Overview's first layout, which should not hold back the figures that are read first.
+        Label reading = OverviewResults.reading();
+        reading.setMinHeight(260);
+        getChildren().setAll(top, reading);
         subsystems.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
@@ -98,6 +103,9 @@ final class OverviewCharts extends VBox {
 
     void show(ScanActivity activity) {
         this.shown = activity;
+        if (!getChildren().contains(charts)) {
+            getChildren().set(1, charts);
+        }
         String chosen = selectedSubsystem();
         choices.getChildren().clear();
         subsystems.getToggles().clear();
