@@ -44,6 +44,12 @@ final class FirstFiguresAhead {
         return fresh(ahead.getAndSet(null));
     }
 
+    /** The same, only if the read is over (never waits): for the FX thread. */
+    Optional<FirstFigures> takeIfRead() {
+        var early = ahead.get();
+        return early != null && early.isDone() && ahead.compareAndSet(early, null) ? fresh(early) : Optional.empty();
+    }
+
     private Optional<FirstFigures> fresh(CompletableFuture<FirstFigures> early) {
         if (early == null) {
             return Optional.empty();

@@ -29,8 +29,9 @@ import org.redflag.console.schema.Feature;
  */
 public final class OverviewRepository {
 
-    /** How many values the OS and version tiles name before the rest becomes "other". */
+    /** How many values the OS and version tiles name before the rest becomes "other"; how many full disks they name. */
     public static final int TOP = 5;
+    public static final int FULLEST = 4;
 
     private final DataSource dataSource;
     private final Capabilities capabilities;
@@ -46,13 +47,9 @@ public final class OverviewRepository {
         this.ahead = new FirstFiguresAhead(clock);
     }
 
-    /** How many of the fullest disks the Overview names. */
-    public static final int FULLEST = 4;
-
     /** Every figure, one statement each, in turn. */
     public FleetOverview read() throws SQLException {
-        Instant readAt = clock.instant();
-        return new FleetOverview(readAt, agents(), agentsByOs(), agentsByVersion(), scans(), commands(),
+        return new FleetOverview(clock.instant(), agents(), agentsByOs(), agentsByVersion(), scans(), commands(),
                 fullDisks(FULLEST), pendingUpdates());
     }
 
@@ -71,9 +68,9 @@ public final class OverviewRepository {
         ahead.start(this::readFirstFigures, executor);
     }
 
-    /** The first figures read ahead, if they were and are fresh; taken: the next {@link #firstFigures} reads. */
-    public Optional<FirstFigures> takeFirstFiguresReadAhead() {
-        return ahead.take();
+    /** Takes the figures read ahead if fresh; {@code onlyIfRead}: never waits for a read still running (FX thread). */
+    public Optional<FirstFigures> takeFirstFiguresReadAhead(boolean onlyIfRead) {
+        return onlyIfRead ? ahead.takeIfRead() : ahead.take();
     }
 
     public boolean hasAgents() throws SQLException {

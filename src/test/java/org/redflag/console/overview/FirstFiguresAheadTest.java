@@ -30,7 +30,7 @@ class FirstFiguresAheadTest {
 
         assertThat(overview.firstFigures().agents().total()).isEqualTo(1);
         assertThat(overview.firstFigures().agents().total()).isEqualTo(2);
-        assertThat(overview.takeFirstFiguresReadAhead()).isEmpty();
+        assertThat(overview.takeFirstFiguresReadAhead(false)).isEmpty();
     }
 
     @Test
@@ -42,9 +42,25 @@ class FirstFiguresAheadTest {
         overview.readFirstFiguresAhead(Runnable::run);
         Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
 
-        assertThat(overview.takeFirstFiguresReadAhead()).hasValueSatisfying(f -> assertThat(f.agents().total())
+        assertThat(overview.takeFirstFiguresReadAhead(false)).hasValueSatisfying(f -> assertThat(f.agents().total())
                 .isEqualTo(1));
         assertThat(overview.firstFigures().agents().total()).isEqualTo(2);
+    }
+
+    @Test
+    void theFxThreadsQuestionNeverWaitsForAReadStillRunning() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
+        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
+                Duration.ofHours(2), new MutableClock(NOW));
+        java.util.List<Runnable> held = new java.util.ArrayList<>();
+        overview.readFirstFiguresAhead(held::add);
+
+        assertThat(overview.takeFirstFiguresReadAhead(true)).isEmpty();
+        held.forEach(Runnable::run);
+        assertThat(overview.takeFirstFiguresReadAhead(true)).hasValueSatisfying(f -> assertThat(f.agents().total())
+                .isEqualTo(1));
+        assertThat(overview.takeFirstFiguresReadAhead(true)).isEmpty();
     }
 
     @Test
@@ -57,7 +73,7 @@ class FirstFiguresAheadTest {
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
         clock.advance(FirstFiguresAhead.KEPT.plusSeconds(1));
 
-        assertThat(overview.takeFirstFiguresReadAhead()).isEmpty();
+        assertThat(overview.takeFirstFiguresReadAhead(false)).isEmpty();
         overview.readFirstFiguresAhead(Runnable::run);
         clock.advance(FirstFiguresAhead.KEPT.plusSeconds(1));
         assertThat(overview.firstFigures().agents().total()).isEqualTo(1);

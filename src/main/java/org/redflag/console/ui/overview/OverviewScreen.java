@@ -44,20 +44,28 @@ public final class OverviewScreen {
      * when there is a fleet to sum up. A failure counts as "no": the Agents view will say what is wrong.
      */
     public void whenFleetKnown(Consumer<Boolean> then) {
-        // The first figures read while the window started say it, and are shown from the view's first layout on.
+        // The first figures read while the window started say it, and are shown from the view's first layout on:
+        // at once when they are in (the usual case: the database is ready before JavaFX), else when they arrive.
+        var read = context.overview().takeFirstFiguresReadAhead(true);
+        if (read.isPresent()) {
+            known(new FleetKnown(read.get().agents().total() > 0, read.get()), then);
+            return;
+        }
         executor.submit(() -> {
-            var early = context.overview().takeFirstFiguresReadAhead();
+            var early = context.overview().takeFirstFiguresReadAhead(false);
             return early.isPresent() ? new FleetKnown(early.get().agents().total() > 0, early.get())
                     : new FleetKnown(context.overview().hasAgents(), null);
-        }, known -> {
-            if (known.hasAgents() && known.readAhead() != null) {
-                model.seed(known.readAhead());
-            }
-            then.accept(known.hasAgents());
-        }, failure -> {
+        }, known -> known(known, then), failure -> {
             errors.report(ConsoleArea.CONSOLE, failure);
             then.accept(false);
         });
+    }
+
+    private void known(FleetKnown known, Consumer<Boolean> then) {
+        if (known.hasAgents() && known.readAhead() != null) {
+            model.seed(known.readAhead());
+        }
+        then.accept(known.hasAgents());
     }
 
     private record FleetKnown(boolean hasAgents, org.redflag.console.overview.FirstFigures readAhead) {
