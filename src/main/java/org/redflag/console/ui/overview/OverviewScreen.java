@@ -78,16 +78,17 @@ public final class OverviewScreen {
     public OverviewView view() {
         OverviewView view = new OverviewView(model, navigator, clock);
         if (model.figuresProperty().get() != null) {
-            Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first overview shown"));
+            Platform.runLater(() -> finishAfterLayout(view));
+        } else {
+            model.figuresProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends OverviewFigures> obs,
+                        OverviewFigures was, OverviewFigures now) {
+                    obs.removeListener(this);
+                    Platform.runLater(() -> finishAfterLayout(view));
+                }
+            });
         }
-        model.figuresProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends OverviewFigures> obs, OverviewFigures was,
-                    OverviewFigures now) {
-                obs.removeListener(this);
-                Platform.runLater(() -> org.redflag.console.app.StartupTimeline.finish("first overview shown"));
-            }
-        });
         model.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
@@ -99,5 +100,22 @@ public final class OverviewScreen {
             }
         });
         return view;
+    }
+
+    /** On screen means laid out in the window: the start ends at the first layout pass with the figures in it. */
+    private static void finishAfterLayout(OverviewView view) {
+        javafx.scene.Scene scene = view.getScene();
+        if (scene == null) {
+            org.redflag.console.app.StartupTimeline.finish("first overview shown");
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            org.redflag.console.app.StartupTimeline.finish("first overview shown");
+            // Not while the pulse walks its listeners.
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 }
