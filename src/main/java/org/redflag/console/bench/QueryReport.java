@@ -47,8 +47,9 @@ final class QueryReport {
 
     void print(PrintWriter out, FleetBench.Sizes sizes) {
         out.println();
-        out.printf("Queries (page size %d; %d runs after %d warm-ups, console and raw in turn; ms)%n", FleetBench.PAGE,
-                sizes.runs(), sizes.warmups());
+        out.printf(Locale.ROOT, "Queries (page size %d; %d runs after at least %d warm-ups and up to %.0f s or %,d "
+                + "of them, console and raw in turn; ms)%n", FleetBench.PAGE, sizes.runs(), sizes.warmups(),
+                sizes.warmUpSeconds(), Timing.MAX_WARMUPS);
         out.println("  raw = the same SQL and parameters on a bare JDBC connection, prepared on the server, columns "
                 + "read as bytes");
         out.println("  machine: " + machine.describe());

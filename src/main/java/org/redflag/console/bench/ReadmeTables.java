@@ -21,9 +21,10 @@ final class ReadmeTables {
         StringBuilder out = new StringBuilder();
         Map<String, Object> sizes = map(report.get("sizes"));
         Map<String, Object> machine = map(report.get("machine"));
-        out.append(String.format(Locale.ROOT, "Run: %s agents, %s history rows, %s runs after %s warm-ups, page size %s; "
-                        + "%s; %s cores, load average %s before the queries and %s after.%n%n",
+        out.append(String.format(Locale.ROOT, "Run: %s agents, %s history rows, %s runs after %s warm-ups%s, page size "
+                        + "%s; %s; %s cores, load average %s before the queries and %s after.%n%n",
                 grouped(sizes.get("agents")), grouped(sizes.get("history")), sizes.get("runs"), sizes.get("warmups"),
+                sizes.get("warm_up_seconds") == null ? "" : " and up to " + sizes.get("warm_up_seconds") + " s more",
                 sizes.get("page_size"), report.get("database"), machine.get("cores"),
                 machine.get("load_average_before"), machine.get("load_average_after")));
         generation(out);
