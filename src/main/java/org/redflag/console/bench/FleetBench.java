@@ -34,7 +34,7 @@ import org.redflag.console.simulator.SimulatedFleet;
 final class FleetBench {
 
     /** What to generate and how often to run each query. */
-    record Sizes(long agents, long history, int warmups, int runs, int scanCalls) {
+    record Sizes(long agents, long history, int warmups, double warmUpSeconds, int runs, int scanCalls) {
     }
 
     /** The views' page size (AgentsViewModel, HistoryViewModel). */
@@ -302,7 +302,7 @@ final class FleetBench {
         once.run();
         RecordingDataSource.Recorded statement = first(recorder.drain());
         long[] bytes = {0};
-        Timing.Pair pair = Timing.measurePair(sizes.warmups(), sizes.runs(), action, () -> {
+        Timing.Pair pair = Timing.measurePair(sizes.warmups(), sizes.warmUpSeconds(), sizes.runs(), action, () -> {
             RawStatements.Fetched fetched = raw.run(statement);
             bytes[0] = fetched.bytes();
             return fetched.rows();

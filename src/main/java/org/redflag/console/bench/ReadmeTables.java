@@ -21,9 +21,10 @@ final class ReadmeTables {
         StringBuilder out = new StringBuilder();
         Map<String, Object> sizes = map(report.get("sizes"));
         Map<String, Object> machine = map(report.get("machine"));
-        out.append(String.format(Locale.ROOT, "Run: %s agents, %s history rows, %s runs after %s warm-ups, page size %s; "
-                        + "%s; %s cores, load average %s before the queries and %s after.%n%n",
+        out.append(String.format(Locale.ROOT, "Run: %s agents, %s history rows, %s runs after %s warm-ups%s, page size "
+                        + "%s; %s; %s cores, load average %s before the queries and %s after.%n%n",
                 grouped(sizes.get("agents")), grouped(sizes.get("history")), sizes.get("runs"), sizes.get("warmups"),
+                sizes.get("warm_up_seconds") == null ? "" : " and up to " + sizes.get("warm_up_seconds") + " s more",
                 sizes.get("page_size"), report.get("database"), machine.get("cores"),
                 machine.get("load_average_before"), machine.get("load_average_after")));
         generation(out);
@@ -59,6 +60,21 @@ final class ReadmeTables {
                     .append(" |\n");
         }
         out.append('\n');
+        whyMissed(out);
+    }
+
+    /** Below the table, each missed goal with the report's own reason: a table cell is no place for a paragraph. */
+    private void whyMissed(StringBuilder out) {
+        StringBuilder reasons = new StringBuilder();
+        for (Object query : list(report.get("queries"))) {
+            Map<String, Object> row = map(query);
+            if (!Boolean.TRUE.equals(row.get("goals_met")) && row.get("why") != null) {
+                reasons.append("- **").append(row.get("name")).append("**: ").append(row.get("why")).append('\n');
+            }
+        }
+        if (!reasons.isEmpty()) {
+            out.append("Why each missed goal is missed, as the run says it:\n\n").append(reasons).append('\n');
+        }
     }
 
     private void writesAndLive(StringBuilder out) {
@@ -71,8 +87,8 @@ final class ReadmeTables {
                         .append(" | ").append(side.equals("console") ? scans.get("duplicates") : "")
                         .append(" | ").append(figures.get("errors")).append(" |\n");
             }
-            out.append(String.format(Locale.ROOT, "%nconsole/raw %s; goals %s.%n%n", scans.get("console_over_raw"),
-                    Boolean.TRUE.equals(scans.get("goals_met")) ? "met" : "missed"));
+            out.append(String.format(Locale.ROOT, "%nconsole/raw %s; goals %s. %s%n%n", scans.get("console_over_raw"),
+                    Boolean.TRUE.equals(scans.get("goals_met")) ? "met" : "missed", sentence(scans.get("why"))));
         }
         Map<String, Object> all = map(report.get("scan_all_matching"));
         if (!all.isEmpty()) {
@@ -85,7 +101,8 @@ final class ReadmeTables {
                         .append(" | ").append(grouped(row.get("already_queued"))).append(" | ")
                         .append(row.get("notifications")).append(" |\n");
             }
-            out.append('\n');
+            out.append(String.format(Locale.ROOT, "%nGoal (≤ 2,000 ms, the second run queues 0, one notification): "
+                    + "%s. %s%n%n", Boolean.TRUE.equals(all.get("goal_met")) ? "met" : "missed", sentence(all.get("why"))));
         }
         Map<String, Object> live = map(report.get("live_latency"));
         if (!live.isEmpty()) {
@@ -104,7 +121,21 @@ final class ReadmeTables {
                         .append(String.format(Locale.ROOT, "%.1f", number(row.get("heap_used_bytes")) / 1048576.0))
                         .append(" | ").append(row.get("rows_per_view")).append(" |\n");
             }
+            out.append("\nEach start's phases (ms since the JVM started):\n\n");
+            for (Object start : list(window.get("starts"))) {
+                Map<String, Object> row = map(start);
+                out.append("- ").append(row.get("start")).append(": ").append(row.get("phases")).append('\n');
+            }
         }
+    }
+
+    /** A reason from the report as a sentence of the README: capitalised, with its full stop. */
+    private static String sentence(Object why) {
+        if (why == null || String.valueOf(why).isBlank()) {
+            return "";
+        }
+        String text = String.valueOf(why).strip();
+        return "Why: " + text + (text.endsWith(".") ? "" : ".");
     }
 
     private static String ms(Object value) {

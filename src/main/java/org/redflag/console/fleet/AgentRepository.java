@@ -90,13 +90,14 @@ public final class AgentRepository {
                 """.formatted(version, reboot);
         if (capabilities.isConsole()) {
             // Both facts come from the agent's subsystems: one visit per agent instead of one per fact halves the
-            // page's reads (bench at 100,000 agents: 1,684 buffers a page before, 872 after).
+            // page's reads (bench at 100,000 agents: 1,684 buffers a page before, 872 after). The names are put in
+            // order in Java (strings()): sorting them in SQL was a sort per agent, 14 % of a 200-agent page.
             return columns + """
                            s.last_scan, coalesce(s.enabled_subsystems, '{}') AS enabled_subsystems
                     FROM agents a
                     LEFT JOIN LATERAL (SELECT max(s.last_run_at) AS last_scan,
-                                              array_agg(s.subsystem::text ORDER BY s.subsystem::text)
-                                                  FILTER (WHERE s.enabled IS TRUE) AS enabled_subsystems
+                                              array_agg(s.subsystem::text) FILTER (WHERE s.enabled IS TRUE)
+                                                  AS enabled_subsystems
                                        FROM agent_subsystems s WHERE s.agent_id = a.id) s ON true
                     """;
         }
@@ -284,12 +285,15 @@ public final class AgentRepository {
                 strings(rs.getArray("enabled_subsystems")));
     }
 
+    /** An array of names, in order (the console's schema aggregates them as the rows come). */
     private static List<String> strings(java.sql.Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
         try {
-            return List.of((String[]) array.getArray());
+            String[] names = (String[]) array.getArray();
+            java.util.Arrays.sort(names);
+            return List.of(names);
         } finally {
             array.free();
         }

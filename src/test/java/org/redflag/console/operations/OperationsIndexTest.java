@@ -55,7 +55,8 @@ class OperationsIndexTest {
 
         String plan = plan(OperationsRepository.pageQuery(inFlight, TAKEN, NOW, null, 100));
 
-        assertThat(plan).contains("idx_agent_commands_in_flight_created_id").doesNotContain("Sort Key");
+        assertThat(plan).contains("Index Scan Backward using idx_agent_commands_in_flight_by_created")
+                .doesNotContain("Sort Key");
     }
 
     @Test
@@ -65,11 +66,11 @@ class OperationsIndexTest {
         Operation last = new Operation(UUID.randomUUID(), null, null, "scan_system", CommandStatus.RUNNING, "running",
                 "manual", Instant.parse("2026-05-31T22:00:00Z"), null, null, null, true);
 
-        // Either in-flight index serves: V15 in created order, or V4 by sent_at (then only the stuck ones are sorted).
+        // Either in-flight index serves: V23 in created order, or V4 by sent_at (then only the stuck ones are sorted).
         assertThat(plan(OperationsRepository.pageQuery(stuck, TAKEN, NOW, null, 100)))
-                .contains("Index Scan using idx_agent_commands_in_flight").doesNotContain("Seq Scan on agent_commands");
+                .containsPattern("Index Scan (Backward )?using idx_agent_commands_in_flight").doesNotContain("Seq Scan on agent_commands");
         assertThat(plan(OperationsRepository.pageQuery(stuck, TAKEN, NOW, last, 100)))
-                .contains("Index Scan using idx_agent_commands_in_flight").doesNotContain("Seq Scan on agent_commands");
+                .containsPattern("Index Scan (Backward )?using idx_agent_commands_in_flight").doesNotContain("Seq Scan on agent_commands");
     }
 
     @Test
@@ -80,11 +81,11 @@ class OperationsIndexTest {
                 "completed", "manual", Instant.parse("2026-10-01T00:00:00Z"), null, null, null, false);
 
         assertThat(plan(OperationsRepository.pageQuery(all, TAKEN, NOW, null, 100)))
-                .contains("idx_agent_commands_created_id").doesNotContain("Sort Key");
+                .contains("Index Scan Backward using idx_agent_commands_by_created").doesNotContain("Sort Key");
         assertThat(plan(OperationsRepository.pageQuery(all, TAKEN, NOW, middle, 100)))
-                .contains("idx_agent_commands_created_id").doesNotContain("Sort Key");
+                .contains("Index Scan Backward using idx_agent_commands_by_created").doesNotContain("Sort Key");
         assertThat(plan(OperationsRepository.pageQuery(failedStorage, TAKEN, NOW, middle, 100)))
-                .contains("idx_agent_commands_created_id").doesNotContain("Sort Key");
+                .contains("Index Scan Backward using idx_agent_commands_by_created").doesNotContain("Sort Key");
     }
 
     private static String plan(OperationsRepository.PageQuery query) throws SQLException {

@@ -60,6 +60,45 @@ class ScanAllMatchingTest {
     }
 
     @Test
+    void aBulkScanGivesItsCommandsTimeOrderedIdsInAgentOrderAndAnotherBulkOthers() throws Exception {
+        TestDatabase db = TestPostgres.newDatabase().migrated();
+        for (int i = 0; i < 40; i++) {
+            Fleets.insertAgentWithSubsystems(db, String.format("node-%02d", i), "linux", NOW, "storage", "system");
+        }
+        ScanService scans = service(db);
+
+        scans.requestScansMatching("", Subsystem.STORAGE);
+        scans.requestScansMatching("", Subsystem.SYSTEM);
+
+        List<UUID> storage = ids(db, "scan_storage");
+        List<UUID> system = ids(db, "scan_system");
+        assertThat(storage).hasSize(40).isSortedAccordingTo(UUID::compareTo);
+        assertThat(system).hasSize(40).isSortedAccordingTo(UUID::compareTo).doesNotContainAnyElementsOf(storage);
+        // RFC 9562 layout: version 7, variant 10, and the statement's millisecond in the first 48 bits.
+        assertThat(storage).allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+        });
+        long millisecond = storage.get(0).getMostSignificantBits() >>> 16;
+        assertThat(millisecond).isBetween(Instant.now().minusSeconds(60).toEpochMilli(), Instant.now().toEpochMilli());
+    }
+
+    /** A subsystem's commands' ids in the agents' order (the order the bulk statement inserted them). */
+    private static List<UUID> ids(TestDatabase db, String commandType) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement(
+                "SELECT id FROM agent_commands WHERE command_type = ? ORDER BY agent_id")) {
+            ps.setString(1, commandType);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void searchMetacharactersMatchThemselves() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgentWithSubsystems(db, "web_01.prod", "linux", NOW, "storage");
