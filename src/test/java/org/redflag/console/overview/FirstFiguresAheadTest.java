@@ -23,8 +23,7 @@ class FirstFiguresAheadTest {
     void theFiguresReadAheadAreTakenOnceThenTheDatabaseIsReadAgain() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
-        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
-                Duration.ofHours(2), new MutableClock(NOW));
+        OverviewRepository overview = overview(db, new MutableClock(NOW));
         overview.readFirstFiguresAhead(Runnable::run);
         Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
 
@@ -37,8 +36,7 @@ class FirstFiguresAheadTest {
     void theWindowMayTakeTheFiguresReadAheadItself() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
-        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
-                Duration.ofHours(2), new MutableClock(NOW));
+        OverviewRepository overview = overview(db, new MutableClock(NOW));
         overview.readFirstFiguresAhead(Runnable::run);
         Fleets.insertAgent(db, "web-02.prod", "linux", NOW);
 
@@ -51,8 +49,7 @@ class FirstFiguresAheadTest {
     void theFxThreadsQuestionNeverWaitsForAReadStillRunning() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
-        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
-                Duration.ofHours(2), new MutableClock(NOW));
+        OverviewRepository overview = overview(db, new MutableClock(NOW));
         java.util.List<Runnable> held = new java.util.ArrayList<>();
         overview.readFirstFiguresAhead(held::add);
 
@@ -67,8 +64,7 @@ class FirstFiguresAheadTest {
     void figuresReadAheadLongBeforeTheFirstShowingAreReadAgain() throws Exception {
         TestDatabase db = TestPostgres.newDatabase().migrated();
         MutableClock clock = new MutableClock(NOW);
-        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
-                Duration.ofHours(2), clock);
+        OverviewRepository overview = overview(db, clock);
         overview.readFirstFiguresAhead(Runnable::run);
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
         clock.advance(FirstFiguresAhead.KEPT.plusSeconds(1));
@@ -82,12 +78,15 @@ class FirstFiguresAheadTest {
     @Test
     void aReadAheadThatFailedIsReadAgain() throws Exception {
         TestDatabase db = TestPostgres.newDatabase();
-        OverviewRepository overview = new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA,
-                Duration.ofHours(2), new MutableClock(NOW));
+        OverviewRepository overview = overview(db, new MutableClock(NOW));
         overview.readFirstFiguresAhead(Runnable::run);
         db.migrated();
         Fleets.insertAgent(db, "web-01.prod", "linux", NOW);
 
         assertThat(overview.firstFigures().agents().total()).isEqualTo(1);
+    }
+
+    private static OverviewRepository overview(TestDatabase db, MutableClock clock) {
+        return new OverviewRepository(db.dataSource(), Capabilities.CONSOLE_SCHEMA, Duration.ofHours(2), clock);
     }
 }
